@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Tools the test suite runs for real, from Debian's packages, installed when missing:
+#   prometheus + promtool  the canary runner's `prometheus` metrics source is tested against a real
+#                          server on loopback; promtool checks /metrics output and the alerting rules
+#   kubectl                `kubectl kustomize` renders the manifests in deploy/kubernetes
+set -euo pipefail
+
+missing=()
+command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "ensure-test-tools: the tests need ${missing[*]}; install them with your package manager and run again" >&2
+  exit 1
+fi
+SUDO=""
+if [ "$(id -u)" != "0" ]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    echo "ensure-test-tools: run as root, or install Debian's ${missing[*]} yourself, then run again" >&2
+    exit 1
+  fi
+  SUDO="sudo"
+fi
+echo "ensure-test-tools: installing Debian's ${missing[*]} (the tests start their own servers on loopback)" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The prometheus package may start a system server on :9090; the tests do not use it.
+$SUDO service prometheus stop >/dev/null 2>&1 || true
