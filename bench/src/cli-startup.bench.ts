@@ -12,11 +12,19 @@ const benchmark: Benchmark = {
     const node = medianCommandMs(process.execPath, ['-e', '0']);
     const version = medianCommandMs(process.execPath, [bin, '--version']);
     const help = medianCommandMs(process.execPath, [bin, '--help']);
+    const smokeHelp = medianCommandMs(process.execPath, [bin, 'smoke', '--help']);
     const baseline = { name: 'node -e 0', value: node };
     return [
       { metric: 'node -e 0', value: node, unit: 'ms' },
       { metric: 'n1v1 --version', value: version, unit: 'ms', baseline, target: 'ratio <= 1.5' },
       { metric: 'n1v1 --help', value: help, unit: 'ms', baseline, target: 'ratio <= 1.5' },
+      {
+        metric: 'n1v1 smoke --help',
+        value: smokeHelp,
+        unit: 'ms',
+        baseline,
+        target: 'ratio <= 1.5',
+      },
     ];
   },
 };

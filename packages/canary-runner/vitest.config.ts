@@ -1,3 +1,4 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
-export default packageTestConfig();
+// Tests run the example service as canary and baseline for several seconds each.
+export default packageTestConfig({ testTimeoutMs: 60_000 });

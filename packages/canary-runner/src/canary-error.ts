@@ -8,6 +8,8 @@ export type CanaryErrorCode =
   | 'E_NOT_PASSED'
   /** A deployer action failed (non-zero exit, API error, not ready in time). */
   | 'E_DEPLOY_FAILED'
+  /** The canary failed a check: smoke, health or analysis. */
+  | 'E_CANARY_FAILED'
   /** A step ran past its timeout. */
   | 'E_TIMEOUT'
   /** A rollback did not complete: a person must look. */

@@ -1,1 +1,82 @@
-export {};
+export { binomialUpperTail } from './analysis/binomial.js';
+export type {
+  CheckResult,
+  CheckStatus,
+  QueryValue,
+  WindowJudgement,
+} from './analysis/check-types.js';
+export { type ComparisonPlan, planComparisons } from './analysis/comparison-plan.js';
+export { type JudgeInput, judgeWindow } from './analysis/judge-window.js';
+export {
+  type MannWhitneyResult,
+  mannWhitneyGreater,
+  type WeightedValue,
+} from './analysis/mann-whitney.js';
+export { CanaryError, type CanaryErrorCode } from './canary-error.js';
+export type {
+  AnalysisConfig,
+  CommandDeployerConfig,
+  DeployerConfig,
+  EnvironmentConfig,
+  EnvironmentOverrides,
+  InsufficientDataPolicy,
+  KubernetesDeployerConfig,
+  LocalDeployerConfig,
+  MetricsConfig,
+  MonitorConfig,
+  PrometheusMetricsConfig,
+  ResolvedCanaryConfig,
+  ScrapeMetricsConfig,
+  SmokeStepConfig,
+  ThresholdsConfig,
+  TimeoutsConfig,
+  TrafficConfig,
+  TrafficRequest,
+  UserQuery,
+} from './config/config-types.js';
+export { DEFAULT_SERVICE, defaultEnvironment, PROBE_ROUTES } from './config/defaults.js';
+export { exampleServiceCommand } from './config/example-service-command.js';
+export {
+  CONFIG_FILE_NAME,
+  type LoadConfigOptions,
+  loadCanaryConfig,
+} from './config/load-config.js';
+export { CONFIG_SCHEMA_URL } from './config/validate-config.js';
+export type {
+  DeployContext,
+  Deployer,
+  DeployerStatus,
+  DeployResult,
+} from './deployers/deployer.js';
+export { type RolloutStatus, rolloutStatus } from './deployers/kubernetes/rollout-status.js';
+export { type MetricSample, parsePrometheusText } from './metrics/prometheus-text.js';
+export { PROMQL_TEMPLATES } from './metrics/promql.js';
+export {
+  countSlowerThan,
+  errorRate,
+  histogramQuantile,
+  type LatencyBucket,
+  sumWindows,
+  type TargetWindow,
+} from './metrics/target-window.js';
+export { type CanaryOptions, defaultVersion, type ManualOptions } from './run/canary-options.js';
+export type { ManualReport } from './run/manual-report.js';
+export type { PlannedAction } from './run/planned-action.js';
+export { promote } from './run/promote-canary.js';
+export type { RecoveredRun } from './run/recover-runs.js';
+export type {
+  CanaryProgress,
+  CanaryReport,
+  CanaryVerdict,
+  LookRecord,
+  RunStatistics,
+  TargetFigures,
+  TimelineEntry,
+} from './run/report-types.js';
+export { rollback } from './run/rollback-canary.js';
+export { runCanary } from './run/run-canary.js';
+export { listRuns, type RunSummary } from './run/run-history.js';
+export type { NotificationRecord } from './run/run-notifications.js';
+export type { RunState } from './run/state-machine.js';
+export { verdictExitCode } from './run/verdict-exit-code.js';
+export type { TrafficStats } from './traffic/synthetic-traffic.js';

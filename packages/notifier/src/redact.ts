@@ -16,7 +16,10 @@ const PATTERNS: Array<[RegExp, string]> = [
   // Slack-style incoming webhooks: the path after /services/ is the credential.
   [/(hooks\.slack\.com\/services\/)[^?#\s"'<>]+/gi, `$1${REDACTED}`],
   // Authorization headers and bearer tokens.
-  [/\b(authorization["']?\s*[:=]\s*["']?(?:bearer|bot|basic|token)\s+)[^\s"',;]+/gi, `$1${REDACTED}`],
+  [
+    /\b(authorization["']?\s*[:=]\s*["']?(?:bearer|bot|basic|token)\s+)[^\s"',;]+/gi,
+    `$1${REDACTED}`,
+  ],
   [/\b(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, `$1${REDACTED}`],
   // token=, access_token=, api_key=, secret=, password= in queries, logs and env dumps.
   [

@@ -19,7 +19,8 @@ export function eventProblems(event: unknown): string[] {
     }
   }
   for (const key of ['reason', 'message', 'url', 'timestamp'] as const) {
-    if (e[key] !== undefined && typeof e[key] !== 'string') problems.push(`${key} must be a string`);
+    if (e[key] !== undefined && typeof e[key] !== 'string')
+      problems.push(`${key} must be a string`);
   }
   if (
     e.durationMs !== undefined &&
@@ -39,4 +40,10 @@ export function eventProblems(event: unknown): string[] {
 function isFlatRecord(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   return Object.values(value).every((v) => ['string', 'number', 'boolean'].includes(typeof v));
+}
+
+/** `undefined` for a valid event, else the one-line reason the notifier rejects it. */
+export function validateEventOrReason(event: unknown): string | undefined {
+  const problems = eventProblems(event);
+  return problems.length === 0 ? undefined : `event rejected: ${problems.join('; ')}`;
 }

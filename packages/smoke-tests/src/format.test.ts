@@ -16,7 +16,9 @@ describe('format', () => {
   });
 
   it('quotes a body excerpt on one line and cuts it short', () => {
-    expect(excerpt('<html>\n  <body>oops</body>\n</html>')).toBe('"<html> <body>oops</body> </html>"');
+    expect(excerpt('<html>\n  <body>oops</body>\n</html>')).toBe(
+      '"<html> <body>oops</body> </html>"',
+    );
     expect(excerpt('x'.repeat(100), 10)).toBe(`"${'x'.repeat(10)}…"`);
   });
 });

@@ -20,3 +20,8 @@ export function excerpt(text: string, max = 60): string {
 function trim(value: number): string {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, '');
 }
+
+/** A duration rounded to 0.1 ms for reports. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

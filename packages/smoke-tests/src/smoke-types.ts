@@ -3,7 +3,14 @@ import type { SmokeConfig } from './config/config-types.js';
 import type { LoadOptions, LoadReport } from './load/load-types.js';
 
 /** The checks the suite knows by name (the names are part of the contract). */
-export const BUILT_IN_CHECKS = ['health', 'ready', 'status', 'trading', 'resources', 'load'] as const;
+export const BUILT_IN_CHECKS = [
+  'health',
+  'ready',
+  'status',
+  'trading',
+  'resources',
+  'load',
+] as const;
 export type BuiltInCheckName = (typeof BUILT_IN_CHECKS)[number];
 
 /** How to verify the target's TLS certificate. Verification is on unless `insecure` is set. */

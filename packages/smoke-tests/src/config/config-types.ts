@@ -74,12 +74,12 @@ export interface ResourcesCheckConfig {
   path?: string;
   /** Largest acceptable resident memory in MiB. Default 1024. */
   maxRssMiB?: number;
-  /** Largest acceptable event-loop delay p99 in ms. Default 200. */
+  /** Largest acceptable event-loop delay in ms: the max between the two scrapes (p99 of one scrape when `sampleMs` is 0). Default 250. */
   maxEventLoopLagMs?: number;
   /** Largest acceptable CPU use in percent of one core. Default 90. */
   maxCpuPercent?: number;
-  /** Time between the two scrapes that measure CPU use, in ms; 0 skips the CPU limit. Default 500. */
-  cpuSampleMs?: number;
+  /** Time between the two scrapes that measure CPU use and the worst event-loop delay, in ms; 0 scrapes once and skips the CPU limit. Default 1000. */
+  sampleMs?: number;
 }
 
 /** The `--config` file (JSON); `schema/config.schema.json` describes it. */

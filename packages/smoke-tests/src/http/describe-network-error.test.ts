@@ -27,7 +27,11 @@ describe('describeNetworkError', () => {
     expect(line).toContain('TLS certificate of h:443 did not verify: self-signed certificate');
     expect(line).toContain('--ca');
     expect(
-      describeNetworkError(coded('ERR_TLS_CERT_ALTNAME_INVALID', 'x', { reason: 'IP mismatch' }), 'h:1', 'h'),
+      describeNetworkError(
+        coded('ERR_TLS_CERT_ALTNAME_INVALID', 'x', { reason: 'IP mismatch' }),
+        'h:1',
+        'h',
+      ),
     ).toContain('did not verify: IP mismatch');
   });
 

@@ -40,5 +40,7 @@ export function describeNetworkError(error: unknown, where: string, host: string
   if (['EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EADDRNOTAVAIL'].includes(code)) {
     return `${where} is unreachable (${code})`;
   }
-  return code ? `request to ${where} failed: ${message} (${code})` : `request to ${where} failed: ${message}`;
+  return code
+    ? `request to ${where} failed: ${message} (${code})`
+    : `request to ${where} failed: ${message}`;
 }

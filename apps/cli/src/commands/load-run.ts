@@ -1,0 +1,45 @@
+import { ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { parseFlags } from '../parse-flags.js';
+import { paintFor } from '../render/color.js';
+import { renderLoadReport } from '../render/load-table.js';
+import { createProgress } from '../render/progress.js';
+import { publishToGithub } from '../render/publish-to-github.js';
+import { readLoadFlags, readTargetFlags, targetFlags } from './smoke-flags.js';
+
+const spec = { ...targetFlags, path: { type: 'string' } } as const;
+
+/** `n1v1 load`: parses the flags, runs the check, renders the report; resolves to the exit code. */
+export async function runLoadCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseFlags('load', argv, spec);
+  const target = readTargetFlags('load', flags, io);
+  const limits = readLoadFlags('load', flags);
+  const smoke = await import('@n1v1/smoke-tests');
+  const progress = createProgress(io.stderr);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  const report = await smoke
+    .runLoad({
+      ...target,
+      ...limits,
+      ...(typeof flags.path === 'string' ? { path: flags.path } : {}),
+      onProgress: progress.onProgress,
+      signal: controller.signal,
+    })
+    .finally(() => {
+      process.removeListener('SIGINT', interrupt);
+      progress.done();
+    });
+  const where = smoke.redactUrl(target.url);
+  io.stdout.write(
+    flags.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : renderLoadReport(report, where, paintFor(io.stdout, io.env)),
+  );
+  publishToGithub(io, Boolean(flags.json), {
+    failures: report.error ? [{ title: 'load check failed', message: report.error }] : [],
+    markdown: () => smoke.renderLoadMarkdown(report),
+  });
+  return report.status === 'pass' ? ExitCode.Ok : ExitCode.Failed;
+}

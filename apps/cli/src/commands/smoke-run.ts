@@ -1,0 +1,81 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { parseFlags } from '../parse-flags.js';
+import { paintFor } from '../render/color.js';
+import { createProgress } from '../render/progress.js';
+import { publishToGithub } from '../render/publish-to-github.js';
+import { renderSmokeTable } from '../render/smoke-table.js';
+import { UsageError } from '../usage-error.js';
+import { durationFlag, readLoadFlags, readTargetFlags, targetFlags } from './smoke-flags.js';
+
+const spec = {
+  ...targetFlags,
+  junit: { type: 'string' },
+  config: { type: 'string' },
+  wait: { type: 'string' },
+  deadline: { type: 'string' },
+  load: { type: 'boolean' },
+} as const;
+
+/** `n1v1 smoke`: parses the flags, runs the check, renders the report; resolves to the exit code. */
+export async function runSmokeCommand(argv: string[], io: Io): Promise<number> {
+  const flags = parseFlags('smoke', argv, spec);
+  const target = readTargetFlags('smoke', flags, io);
+  const load = readLoadFlags('smoke', flags);
+  if (!flags.load && Object.keys(load).length > 0) {
+    throw new UsageError(
+      'smoke: --duration, --connections, --max-p99, --max-error-rate and --min-rps need --load',
+    );
+  }
+  const waitMs = durationFlag('smoke', 'wait', flags.wait);
+  const deadlineMs = durationFlag('smoke', 'deadline', flags.deadline);
+  const smoke = await import('@n1v1/smoke-tests');
+  const config =
+    typeof flags.config === 'string'
+      ? await smoke.loadSmokeConfig(resolve(io.cwd, flags.config))
+      : undefined;
+  if (waitMs)
+    io.stderr.write(
+      `smoke: waiting up to ${waitMs / 1000} s for ${smoke.redactUrl(target.url)} to answer /health\n`,
+    );
+  const progress = createProgress(io.stderr);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  const report = await smoke
+    .runSmoke({
+      ...target,
+      ...(waitMs === undefined ? {} : { waitMs }),
+      ...(deadlineMs === undefined ? {} : { deadlineMs }),
+      ...(config ? { config } : {}),
+      ...(flags.load ? { load } : {}),
+      onProgress: progress.onProgress,
+      signal: controller.signal,
+    })
+    .finally(() => {
+      process.removeListener('SIGINT', interrupt);
+      progress.done();
+    });
+  io.stdout.write(
+    flags.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : renderSmokeTable(report, paintFor(io.stdout, io.env)),
+  );
+  if (typeof flags.junit === 'string') {
+    const file = resolve(io.cwd, flags.junit);
+    await writeFile(file, smoke.renderJUnit(report)).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(
+        `smoke: cannot write the JUnit report to ${flags.junit} (${error.code ?? error.message})`,
+      );
+    });
+  }
+  publishToGithub(io, Boolean(flags.json), {
+    failures: report.checks
+      .filter((c) => c.status === 'fail')
+      .map((c) => ({ title: `smoke ${c.name} failed`, message: c.error ?? 'failed' })),
+    markdown: () => smoke.renderMarkdown(report),
+  });
+  return report.status === 'pass' ? ExitCode.Ok : ExitCode.Failed;
+}

@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listRuns } from '@n1v1/canary-runner';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { memoryIo } from './memory-io.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'n1v1-canary-cli-'));
+
+/** Stops every process a run in `cwd` recorded, whatever the test's outcome. */
+afterAll(() => {
+  for (const env of ['staging', 'production']) {
+    for (const run of listRuns(join(cwd, '.n1v1'), env)) {
+      for (const value of Object.values(run.record)) {
+        const pid = (value as { pid?: number })?.pid;
+        try {
+          if (pid) process.kill(-pid, 'SIGKILL');
+        } catch {
+          // Already stopped.
+        }
+      }
+    }
+  }
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+function config(staging: Record<string, unknown>): void {
+  writeFileSync(join(cwd, 'n1v1.config.json'), JSON.stringify({ environments: { staging } }));
+}
+
+async function n1v1(...args: string[]) {
+  const io = { ...memoryIo({}), cwd };
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const short = { monitor: { durationSec: 6, intervalSec: 2 } };
+
+describe('n1v1 canary', () => {
+  it('prints the plan of a dry run as one JSON document and takes no action', async () => {
+    config(short);
+    const { code, out } = await n1v1('canary', '--dry-run', '--json', '--version=1.0.0');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({
+      verdict: 'planned',
+      dryRun: true,
+      version: '1.0.0',
+      env: 'staging',
+    });
+    expect(report.plan.length).toBeGreaterThan(8);
+    expect(listRuns(join(cwd, '.n1v1'), 'staging')).toEqual([]);
+  });
+
+  it('prints the dry-run plan for people, step by step', async () => {
+    const { code, out } = await n1v1('canary', '--dry-run', '--version=1.0.0');
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /^n1v1 1\.0\.0 in staging: DRY RUN\n {2}reason: dry run: \d+ actions planned, none taken\n {2}would, in order:\n {3}1\. \[deploy\] notify deploy.started/,
+    );
+  });
+
+  it('rolls back a failing canary: exit 1, the reason on stdout, progress lines on stderr', async () => {
+    config({
+      ...short,
+      deployer: { type: 'local', env: { N1V1_ERROR_RATE: '0.3' }, keepRunning: false },
+    });
+    const { code, out, err } = await n1v1('canary', '--version=2.0.0-bad');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^n1v1 2\.0\.0-bad in staging: ROLLED BACK\n {2}reason: error rate/);
+    expect(out).toMatch(/\n {2}rollback: done in [\d.]+ s: stopped canary pid \d+\n/);
+    expect(err).toMatch(/\[\+[\d.]+s\] deploying\n/);
+    expect(err).toMatch(/look 1 at [\d.]+ s: fail \(error rate/);
+    expect(err).toContain('rollback.started');
+  }, 60_000);
+
+  it('reports a passing canary as one JSON document with --json, exit 0, and promote then takes it', async () => {
+    config(short);
+    const { code, out, err } = await n1v1('canary', '--json', '--version=2.0.0');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({ verdict: 'ready', passed: true, version: '2.0.0' });
+    expect(report.looks.length).toBeGreaterThan(2);
+    expect(err).toContain('whole window: pass');
+
+    const refused = await n1v1('promote', '--env=staging', '--version=2.0.0-bad');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /^n1v1: the last canary of 2\.0\.0-bad in staging \(run .+\) ended rolled-back: error rate .*; refusing to promote\n$/,
+    );
+
+    const promoted = await n1v1('promote', '--env=staging', '--json');
+    expect(promoted.code).toBe(0);
+    expect(JSON.parse(promoted.out)).toMatchObject({
+      action: 'promote',
+      outcome: 'promoted',
+      version: '2.0.0',
+    });
+
+    const rollback = await n1v1('rollback');
+    expect(rollback.code).toBe(0);
+    expect(rollback.out).toBe(
+      'rollback in staging: nothing-to-do\n  no canary to roll back in staging\n',
+    );
+  }, 90_000);
+
+  it('prints a config error as one JSON document and one stderr line, exit 2', async () => {
+    config({ monitor: { intervalSec: 0 } });
+    const { code, out, err } = await n1v1('canary', '--json');
+    expect(code).toBe(2);
+    expect(JSON.parse(out)).toEqual({
+      error: {
+        code: 'E_CONFIG_INVALID',
+        message: 'n1v1.config.json: environments.staging.monitor.intervalSec must be >= 0.5',
+      },
+    });
+    expect(err).toBe(
+      'n1v1: n1v1.config.json: environments.staging.monitor.intervalSec must be >= 0.5\n',
+    );
+  });
+
+  it('names an unknown flag and a bad version, exit 2', async () => {
+    config(short);
+    expect((await n1v1('canary', '--frobnicate')).err).toBe(
+      'n1v1: canary: unknown flag "--frobnicate". Run "n1v1 canary --help" for the flags.\n',
+    );
+    const bad = await n1v1('canary', '--version=a b', '--dry-run');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(
+      'n1v1: version "a b" is invalid: use letters, digits, ".", "_", "+" and "-" (at most 128)\n',
+    );
+  });
+});
+
+describe('n1v1 promote and n1v1 rollback', () => {
+  it('refuse or do nothing clearly when no canary ran, with --json too', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'n1v1-empty-cli-'));
+    try {
+      const io = { ...memoryIo({}), cwd: empty };
+      expect(await main(['promote', '--json'], io)).toBe(1);
+      expect(JSON.parse(io.out())).toEqual({
+        error: {
+          code: 'E_NOT_PASSED',
+          message: 'no canary has passed in staging; run "n1v1 canary --env=staging" first',
+        },
+      });
+      const rb = { ...memoryIo({}), cwd: empty };
+      expect(await main(['rollback', '--env=staging', '--dry-run', '--json'], rb)).toBe(0);
+      expect(JSON.parse(rb.out())).toMatchObject({ outcome: 'planned', ok: true, plan: [] });
+      const human = { ...memoryIo({}), cwd: empty };
+      expect(await main(['rollback', '--dry-run'], human)).toBe(0);
+      expect(human.out()).toBe(
+        'rollback in staging: planned\n  dry run: no canary to roll back in staging\n  would, in order:\n',
+      );
+      for (const name of ['canary', 'promote', 'rollback']) {
+        const help = memoryIo();
+        await main([name, '--help'], help);
+        expect(help.out()).toMatch(new RegExp(`^Usage: n1v1 ${name} `));
+      }
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * The shape of one environment's block in `n1v1.config.json`, after defaults are applied.
+ * `schema/config.schema.json` validates the same shape; keep the two in step.
+ */
+
+/** Starts the canary as a process on this machine beside a stable one (the default). */
+export interface LocalDeployerConfig {
+  type: 'local';
+  /**
+   * The process to start, as argv (no shell). Default: `node <@n1v1/example-service>/dist/main.js`.
+   * It must listen on the `PORT` it is given and answer `GET /ready`.
+   */
+  command?: string[];
+  /** Extra environment for the canary process only (fault switches such as `N1V1_ERROR_RATE`). */
+  env?: Record<string, string>;
+  /** Extra environment for the stable process only. */
+  stableEnv?: Record<string, string>;
+  /** Version the stable process reports when this deployer has to start one. Default `stable`. */
+  stableVersion?: string;
+  /** Port of the canary; 0 picks a free one. Default 0. */
+  canaryPort?: number;
+  /** Port of the stable process it starts when none runs; 0 picks a free one. Default 0. */
+  stablePort?: number;
+  /** How long the canary may take to answer `/ready` with 200, in seconds. Default 30. */
+  readyTimeoutSec?: number;
+  /**
+   * Leave the processes running when the run ends (they are the deployment; `n1v1 rollback`
+   * and `n1v1 promote` find them by pid). `false` stops what the run started. Default true.
+   */
+  keepRunning?: boolean;
+}
+
+/** Runs the user's own scripts (like `deploy/canary.sh`). */
+export interface CommandDeployerConfig {
+  type: 'command';
+  /** Deploys the canary: argv, or one string run by `/bin/sh -c`. */
+  deploy: string[] | string;
+  /** Rolls the canary back. Must be safe to run twice. */
+  rollback: string[] | string;
+  /** Makes the version the stable one. */
+  promote?: string[] | string;
+  /** Longest one script may run, in seconds. Default 300. */
+  timeoutSec?: number;
+  /** Working directory of the scripts. Default: the run's cwd. */
+  cwd?: string;
+  /** Extra environment for the scripts. */
+  env?: Record<string, string>;
+}
+
+/** A canary Deployment beside the stable one, through @kubernetes/client-node. */
+export interface KubernetesDeployerConfig {
+  type: 'kubernetes';
+  namespace?: string;
+  /** Name of the canary Deployment. Default `<service>-canary`. */
+  canaryDeployment?: string;
+  /** Name of the stable Deployment. Default `<service>`. */
+  stableDeployment?: string;
+  /** Container whose image is set. Default: the first container. */
+  container?: string;
+  /** Image reference with `{version}` replaced by the version, e.g. `ghcr.io/acme/n1v1:{version}`. */
+  image: string;
+  /** Replicas of the canary while it runs. Default 1. */
+  replicas?: number;
+  /** Path of a kubeconfig file. Default: the usual lookup (KUBECONFIG, ~/.kube/config, in-cluster). */
+  kubeconfig?: string;
+  /** kubeconfig context. Default: the current one. */
+  context?: string;
+  /** API server URL that replaces the kubeconfig (tests point it at a local fake). */
+  server?: string;
+  /** Longest wait for a rollout, in seconds. Default 300. */
+  rolloutTimeoutSec?: number;
+}
+
+export type DeployerConfig = LocalDeployerConfig | CommandDeployerConfig | KubernetesDeployerConfig;
+
+export interface MonitorConfig {
+  /** How long the canary is watched after the smoke test, in seconds. Default 60. */
+  durationSec: number;
+  /** Time between two health probes and analysis decisions, in seconds. Default 5. */
+  intervalSec: number;
+  /** Failed health probes in a row that trigger a rollback. Default 2. */
+  maxHealthFailures: number;
+  /** Timeout of one probe or scrape request, in ms. Default 2000. */
+  requestTimeoutMs: number;
+}
+
+export interface ThresholdsConfig {
+  /** Highest acceptable canary error rate (status >= 500), 0..1. Default 0.01. */
+  maxErrorRate: number;
+  /** Highest acceptable canary p99 latency, in ms. Default 500. */
+  maxP99Ms: number;
+  /** Largest acceptable canary-minus-baseline error rate, 0..1 (0.01 = one point). Default 0.01. */
+  maxErrorRateIncrease: number;
+  /** Largest acceptable relative p99 increase over the baseline (0.2 = +20 %). Default 0.2. */
+  maxP99Increase: number;
+}
+
+export type InsufficientDataPolicy = 'extend' | 'pass' | 'fail';
+
+export interface AnalysisConfig {
+  /** Requests each side needs in a window before it is judged. Default 50. */
+  minSamples: number;
+  /**
+   * Chance of rolling back a healthy canary through the baseline comparison, over the whole
+   * run. Split evenly (Bonferroni) over every comparison the run makes. Default 0.01.
+   */
+  falseRollbackBudget: number;
+  /** One-sided significance for "the canary exceeds an absolute limit", per look. Default 0.01. */
+  absoluteAlpha: number;
+  /**
+   * What the end of the window does when the run never had enough data: `extend` watches
+   * up to `maxExtendSec` longer and then fails; `pass` passes (with a warning); `fail` fails.
+   * Default `extend`.
+   */
+  insufficientData: InsufficientDataPolicy;
+  /** Bound of the `extend` policy, in seconds. Default 30. */
+  maxExtendSec: number;
+}
+
+/** A user-written PromQL query; `{{selector}}` becomes the target's label selector. */
+export interface UserQuery {
+  name: string;
+  query: string;
+  /** Fail when the canary's value is above. */
+  max?: number;
+  /** Fail when the canary's value is below. */
+  min?: number;
+}
+
+export interface ScrapeMetricsConfig {
+  source: 'scrape';
+  /** Routes left out of the analysis (probes and scrapes are not user traffic). */
+  excludeRoutes: string[];
+}
+
+export interface PrometheusMetricsConfig {
+  source: 'prometheus';
+  /** Base URL of the Prometheus HTTP API, e.g. `http://127.0.0.1:9090`. */
+  url: string;
+  /** Label matchers of the canary's series, e.g. `job="n1v1-canary"`. */
+  canarySelector: string;
+  /** Label matchers of the baseline's series; without it there is no comparison. */
+  baselineSelector?: string;
+  /** Range of `increase()`/`rate()`, in seconds. Default max(intervalSec, 4 x scrapeIntervalSec). */
+  rangeSec?: number;
+  /** The server's scrape interval, in seconds (sizes the default range). Default 15. */
+  scrapeIntervalSec: number;
+  excludeRoutes: string[];
+  queries: UserQuery[];
+}
+
+export type MetricsConfig = ScrapeMetricsConfig | PrometheusMetricsConfig;
+
+export interface SmokeStepConfig {
+  /** Run @n1v1/smoke-tests against the canary before monitoring. Default true. */
+  enabled: boolean;
+  /** Timeout of each smoke request, in ms. Default 5000. */
+  timeoutMs: number;
+  /** Also run the smoke suite's load check. Default false. */
+  load: boolean;
+}
+
+export interface TrafficRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  /** JSON body for POST. */
+  body?: unknown;
+}
+
+export interface TrafficConfig {
+  /** Send synthetic requests to canary and baseline. Default true for `local`, else false. */
+  enabled: boolean;
+  /** Requests per second to EACH target, spread evenly. Default 50, at most 200. */
+  ratePerSec: number;
+  /** Requests sent in turn. Default: a ticker read and an order validation. */
+  requests: TrafficRequest[];
+  /** Timeout of one request, in ms. Default 2000. */
+  timeoutMs: number;
+}
+
+export interface TimeoutsConfig {
+  /** Longest the deploy step may take, in seconds. Default 120. */
+  deploySec: number;
+  /** Longest the smoke step may take, in seconds. Default 60. */
+  smokeSec: number;
+  /** Longest a rollback may take, in seconds. Default 120. */
+  rollbackSec: number;
+  /** Longest a promote may take, in seconds. Default 300. */
+  promoteSec: number;
+}
+
+/** One environment, fully resolved: what a run actually uses. */
+export interface EnvironmentConfig {
+  /** URL of the canary; the local and kubernetes deployers may provide it. */
+  canaryUrl?: string;
+  /** URL of the stable version to compare with; without it only absolute limits apply. */
+  baselineUrl?: string;
+  deployer: DeployerConfig;
+  monitor: MonitorConfig;
+  thresholds: ThresholdsConfig;
+  analysis: AnalysisConfig;
+  metrics: MetricsConfig;
+  smoke: SmokeStepConfig;
+  traffic: TrafficConfig;
+  timeouts: TimeoutsConfig;
+  /** Promote automatically when the canary passes. Default false (verdict `ready`). */
+  autoPromote: boolean;
+  /** Environment whose canary of the version must have passed before `promote`. Default `staging`. */
+  gate: string;
+}
+
+/** A deep-partial override of an environment block, as the config file and options give it. */
+export type EnvironmentOverrides = {
+  [K in keyof EnvironmentConfig]?: EnvironmentConfig[K] extends Array<unknown>
+    ? EnvironmentConfig[K]
+    : EnvironmentConfig[K] extends object
+      ? Partial<EnvironmentConfig[K]>
+      : EnvironmentConfig[K];
+};
+
+/** The configuration a run uses: one environment, resolved against the defaults. */
+export interface ResolvedCanaryConfig extends EnvironmentConfig {
+  service: string;
+  env: string;
+  /** The file it was read from, when there was one. */
+  configPath?: string;
+  /** Directory of the journal, locks and local deployer state. Default `<cwd>/.n1v1`. */
+  stateDir: string;
+  cwd: string;
+}

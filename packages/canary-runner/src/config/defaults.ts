@@ -1,0 +1,51 @@
+import type { EnvironmentConfig } from './config-types.js';
+import { exampleServiceCommand } from './example-service-command.js';
+
+/** The service name when the config file gives none. */
+export const DEFAULT_SERVICE = 'n1v1';
+
+/** Probes and scrapes hit these routes; they are not user traffic and stay out of the analysis. */
+export const PROBE_ROUTES = ['/health', '/ready', '/metrics', '/api/v1/status'];
+
+/**
+ * The defaults of one environment. With no config file at all they give a working run on
+ * this machine: the example service as stable and canary, scraped directly, with synthetic
+ * traffic so that a quiet service still gives samples.
+ */
+export function defaultEnvironment(): EnvironmentConfig {
+  return {
+    deployer: { type: 'local', command: exampleServiceCommand(), readyTimeoutSec: 30 },
+    monitor: { durationSec: 60, intervalSec: 5, maxHealthFailures: 2, requestTimeoutMs: 2000 },
+    thresholds: {
+      maxErrorRate: 0.01,
+      maxP99Ms: 500,
+      maxErrorRateIncrease: 0.01,
+      maxP99Increase: 0.2,
+    },
+    analysis: {
+      minSamples: 50,
+      falseRollbackBudget: 0.01,
+      absoluteAlpha: 0.01,
+      insufficientData: 'extend',
+      maxExtendSec: 30,
+    },
+    metrics: { source: 'scrape', excludeRoutes: PROBE_ROUTES },
+    smoke: { enabled: true, timeoutMs: 5000, load: false },
+    traffic: {
+      enabled: true,
+      ratePerSec: 50,
+      timeoutMs: 2000,
+      requests: [
+        { method: 'GET', path: '/api/v1/ticker/BTC-USD' },
+        {
+          method: 'POST',
+          path: '/api/v1/orders/validate',
+          body: { symbol: 'BTC-USD', side: 'buy', type: 'limit', quantity: 0.01, price: 50000 },
+        },
+      ],
+    },
+    timeouts: { deploySec: 120, smokeSec: 60, rollbackSec: 120, promoteSec: 300 },
+    autoPromote: false,
+    gate: 'staging',
+  };
+}

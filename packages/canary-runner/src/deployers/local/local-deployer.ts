@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import type { LocalDeployerConfig } from '../../config/config-types.js';
+import { exampleServiceCommand } from '../../config/example-service-command.js';
+import type { DeployContext, Deployer, DeployResult } from '../deployer.js';
+import { freePort } from './free-port.js';
+import { readLocalState, writeLocalState } from './local-state.js';
+import {
+  isOurProcess,
+  type ServiceProcess,
+  startServiceProcess,
+  stopServiceProcess,
+} from './service-process.js';
+import { waitReady } from './wait-ready.js';
+
+export interface LocalDeployerOptions {
+  config: LocalDeployerConfig;
+  /** A stable URL from the config: then no stable process is started. */
+  baselineUrl?: string;
+  requestTimeoutMs: number;
+}
+
+/**
+ * Runs the canary as a process on this machine beside a stable one (started too when none
+ * runs). Rollback stops the canary by pid; promote makes it the stable one and stops the
+ * old stable. Processes outlive the run unless `keepRunning` is false.
+ */
+export function localDeployer(options: LocalDeployerOptions): Deployer {
+  const { config } = options;
+  const command = config.command ?? exampleServiceCommand();
+  const readyMs = (config.readyTimeoutSec ?? 30) * 1000;
+
+  async function start(
+    ctx: DeployContext,
+    role: ServiceProcess['role'],
+    version: string,
+    port: number,
+    env?: Record<string, string>,
+  ) {
+    const { process: proc, child } = startServiceProcess({
+      role,
+      command,
+      port: port || (await freePort()),
+      version,
+      runId: ctx.runId,
+      environment: ctx.env,
+      ...(env ? { env } : {}),
+      logDir: join(ctx.stateDir, 'local', 'logs'),
+      cwd: ctx.cwd,
+    });
+    ctx.record({ [role]: proc });
+    ctx.log(`started ${role} ${version} as pid ${proc.pid} on ${proc.url} (log ${proc.logFile})`);
+    await waitReady(proc, child, {
+      timeoutMs: readyMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+      signal: ctx.signal,
+    });
+    return proc;
+  }
+
+  async function ensureStable(ctx: DeployContext): Promise<string> {
+    if (options.baselineUrl) return options.baselineUrl;
+    const current = readLocalState(ctx.stateDir, ctx.env).stable;
+    if (current && isOurProcess(current)) return current.url;
+    const stable = await start(
+      ctx,
+      'stable',
+      config.stableVersion ?? 'stable',
+      config.stablePort ?? 0,
+      config.stableEnv,
+    );
+    writeLocalState(ctx.stateDir, ctx.env, { stable });
+    ctx.record({ startedStable: true });
+    return stable.url;
+  }
+
+  return {
+    type: 'local',
+    plan(step, ctx) {
+      const cmd = command.join(' ');
+      if (step === 'deploy') {
+        return [
+          ...(options.baselineUrl
+            ? []
+            : [
+                {
+                  step,
+                  kind: 'process' as const,
+                  summary: `start the stable version (if none runs): ${cmd} with PORT=<free port> N1V1_VERSION=${config.stableVersion ?? 'stable'}`,
+                },
+              ]),
+          {
+            step,
+            kind: 'process',
+            summary: `start the canary: ${cmd} with PORT=${config.canaryPort || '<free port>'} N1V1_VERSION=${ctx.version} N1V1_RUN_ID=${ctx.runId}`,
+            detail: { env: config.env ?? {} },
+          },
+          {
+            step,
+            kind: 'http',
+            summary: `GET /ready on the canary until 200 (at most ${readyMs / 1000} s)`,
+          },
+        ];
+      }
+      if (step === 'rollback')
+        return [
+          {
+            step,
+            kind: 'process',
+            summary: 'stop the canary process by pid (SIGTERM, SIGKILL after 10 s)',
+          },
+        ];
+      return [
+        {
+          step,
+          kind: 'process',
+          summary: `make the canary ${ctx.version} the stable process and stop the old stable`,
+        },
+      ];
+    },
+
+    async deploy(ctx): Promise<DeployResult> {
+      const baselineUrl = await ensureStable(ctx);
+      const canary = await start(ctx, 'canary', ctx.version, config.canaryPort ?? 0, config.env);
+      ctx.record({ canaryUrl: canary.url });
+      return { canaryUrl: canary.url, baselineUrl };
+    },
+
+    async status(_ctx, record) {
+      const canary = record.canary as ServiceProcess | undefined;
+      if (!canary) return { healthy: false, detail: 'no canary process was recorded' };
+      return isOurProcess(canary)
+        ? { healthy: true, detail: `canary pid ${canary.pid} running` }
+        : { healthy: false, detail: `canary process (pid ${canary.pid}) is gone` };
+    },
+
+    async rollback(_ctx, record) {
+      const canary = record.canary as ServiceProcess | undefined;
+      if (!canary) return 'no canary process was started; nothing to stop';
+      const result = await stopServiceProcess(canary);
+      return result === 'stopped'
+        ? `stopped canary pid ${canary.pid}`
+        : `canary pid ${canary.pid} was not running`;
+    },
+
+    async promote(ctx, record) {
+      const old = readLocalState(ctx.stateDir, ctx.env).stable;
+      let next = record?.canary as ServiceProcess | undefined;
+      if (!next || !isOurProcess(next)) {
+        next = await start(ctx, 'stable', ctx.version, config.stablePort ?? 0, config.stableEnv);
+      }
+      writeLocalState(ctx.stateDir, ctx.env, { stable: next });
+      if (old && old.pid !== next.pid) await stopServiceProcess(old);
+      return `${ctx.version} (pid ${next.pid}, ${next.url}) is now the stable version${old ? `; stopped the old stable pid ${old.pid}` : ''}`;
+    },
+
+    async release(ctx, record) {
+      if (config.keepRunning !== false) return;
+      const canary = record.canary as ServiceProcess | undefined;
+      if (canary) await stopServiceProcess(canary);
+      const stable = readLocalState(ctx.stateDir, ctx.env).stable;
+      if (record.startedStable && stable?.runId === ctx.runId) {
+        await stopServiceProcess(stable);
+        writeLocalState(ctx.stateDir, ctx.env, {});
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { QueryValue } from '../analysis/check-types.js';
+import type { PlannedAction } from '../run/planned-action.js';
+import type { TargetWindow } from './target-window.js';
+
+/** What one poll of a metrics source gave. A side that could not be read is null. */
+export interface MetricsPoll {
+  canary: TargetWindow | null;
+  baseline?: TargetWindow | null;
+  queries?: QueryValue[];
+  /** Why a side could not be read, one line each. */
+  problems: string[];
+}
+
+/** Reads the canary's (and the baseline's) request metrics between decisions. */
+export interface MetricsSource {
+  /** The requests it will make, for `--dry-run`. */
+  plan(): PlannedAction[];
+  /** Marks the start of monitoring (takes the first snapshot). */
+  start(): Promise<void>;
+  /** What happened since the previous poll (or `start`). */
+  poll(): Promise<MetricsPoll>;
+  /** What happened since `start`: the whole run, for the final judgement. */
+  total(): Promise<MetricsPoll>;
+}

@@ -1,0 +1,111 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+/** One line of a run's journal. */
+export interface JournalEntry {
+  /** Position in this run's journal, from 1. */
+  seq: number;
+  /** ISO time it was written. */
+  at: string;
+  runId: string;
+  type: string;
+  /** The step a `step.started`/`step.finished` line is about. */
+  step?: string;
+  ok?: boolean;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * A run's append-only journal: one JSON line per event, fsync'd before the call returns, so
+ * that what the journal says happened survives the process being killed right after. Lives
+ * at `<stateDir>/runs/<env>/<runId>.jsonl`.
+ */
+export class Journal {
+  readonly path: string;
+  private seq: number;
+
+  constructor(
+    stateDir: string,
+    env: string,
+    readonly runId: string,
+  ) {
+    const dir = runsDir(stateDir, env);
+    const created = !existsSync(dir);
+    mkdirSync(dir, { recursive: true });
+    this.path = join(dir, `${runId}.jsonl`);
+    this.seq = existsSync(this.path) ? readJournal(this.path).length : 0;
+    if (created) syncDirectory(dir);
+  }
+
+  /** Appends one entry and flushes it to disk. */
+  append(
+    type: string,
+    fields: Omit<JournalEntry, 'seq' | 'at' | 'runId' | 'type'> = {},
+  ): JournalEntry {
+    const entry: JournalEntry = {
+      seq: ++this.seq,
+      at: new Date().toISOString(),
+      runId: this.runId,
+      type,
+      ...fields,
+    };
+    const fd = openSync(this.path, 'a');
+    try {
+      writeSync(fd, `${JSON.stringify(entry)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    return entry;
+  }
+}
+
+export function runsDir(stateDir: string, env: string): string {
+  return join(stateDir, 'runs', env);
+}
+
+/**
+ * Reads a journal; a last line cut short by a crash mid-write is ignored, since everything
+ * before it was flushed whole.
+ */
+export function readJournal(path: string): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      entries.push(JSON.parse(line) as JournalEntry);
+    } catch {
+      // Torn write at the end of a killed run.
+    }
+  }
+  return entries;
+}
+
+/** Every journal file of an environment, oldest first (run ids start with a sortable time). */
+export function listJournals(stateDir: string, env: string): string[] {
+  const dir = runsDir(stateDir, env);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+  } catch {
+    // Not every platform can fsync a directory; the file's own fsync still holds.
+  }
+}

@@ -1,0 +1,70 @@
+import { redact } from '@n1v1/notifier';
+import { createMetricsSource } from '../metrics/create-metrics-source.js';
+import { baseReport } from './build-report.js';
+import type { CanaryOptions } from './canary-options.js';
+import type { PlannedAction } from './planned-action.js';
+import type { CanaryReport } from './report-types.js';
+import type { RunContext } from './run-context.js';
+
+/**
+ * `--dry-run`: every action the run would take, in order, and none taken: no process, no
+ * mutating API call, no request to the canary, no notification, no journal line, no lock.
+ * Secrets in any text are redacted by @n1v1/notifier's `redact`.
+ */
+export function planRun(ctx: RunContext, options: CanaryOptions): CanaryReport {
+  const { config } = ctx;
+  const dctx = ctx.deployContext(new AbortController().signal);
+  const canaryUrl = config.canaryUrl ?? '<canary URL from the deployer>';
+  const baselineUrl =
+    config.baselineUrl ??
+    (config.deployer.type === 'local' ? '<stable URL from the deployer>' : undefined);
+  const metrics = createMetricsSource(config, {
+    canaryUrl,
+    ...(baselineUrl ? { baselineUrl } : {}),
+  });
+  const { monitor, traffic } = config;
+  const plan: PlannedAction[] = [
+    ...ctx.notifications.plan(['deploy.started'], 'deploy'),
+    ...ctx.deployer.plan('deploy', dctx),
+    ...(config.smoke.enabled
+      ? [
+          {
+            step: 'smoke',
+            kind: 'smoke' as const,
+            summary: `run the smoke suite against ${canaryUrl}${config.smoke.load ? ' with the load check' : ''}`,
+          },
+        ]
+      : []),
+    ...(traffic.enabled
+      ? [
+          {
+            step: 'monitor',
+            kind: 'http' as const,
+            summary: `send ${traffic.ratePerSec} requests/s to each target: ${traffic.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+          },
+        ]
+      : []),
+    {
+      step: 'monitor',
+      kind: 'http',
+      summary: `every ${monitor.intervalSec} s for ${monitor.durationSec} s: GET ${canaryUrl}/health and /ready`,
+    },
+    ...metrics.plan(),
+    ...ctx.notifications.plan(['deploy.succeeded'], 'pass'),
+    ...(config.autoPromote ? ctx.deployer.plan('promote', dctx) : []),
+    ...ctx.notifications.plan(['deploy.failed'], 'fail'),
+    ...(options.noRollback
+      ? []
+      : [
+          ...ctx.notifications.plan(['rollback.started'], 'rollback'),
+          ...ctx.deployer.plan('rollback', dctx),
+          ...ctx.notifications.plan(['rollback.completed', 'rollback.failed'], 'rollback'),
+        ]),
+  ];
+  const redacted = JSON.parse(redact(JSON.stringify(plan))) as PlannedAction[];
+  return baseReport(ctx, 'planned', `dry run: ${redacted.length} actions planned, none taken`, {
+    plan: redacted,
+    ...(config.canaryUrl ? { canaryUrl: config.canaryUrl } : {}),
+    ...(config.baselineUrl ? { baselineUrl: config.baselineUrl } : {}),
+  });
+}

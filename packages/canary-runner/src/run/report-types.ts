@@ -1,0 +1,111 @@
+import type { CheckResult, CheckStatus } from '../analysis/check-types.js';
+import type { AnalysisConfig, MonitorConfig, ThresholdsConfig } from '../config/config-types.js';
+import type { TrafficStats } from '../traffic/synthetic-traffic.js';
+import type { PlannedAction } from './planned-action.js';
+import type { NotificationRecord } from './run-notifications.js';
+
+/**
+ * How a run ended. Passed (exit 0): `ready` (watched and healthy), `promoted` (and rolled
+ * out), `planned` (a dry run). Failed (exit 1): `rolled-back`, or `failed` with --no-rollback.
+ * A person must look (exit 3): `rollback-failed`, `unknown`.
+ */
+export type CanaryVerdict =
+  | 'promoted'
+  | 'ready'
+  | 'planned'
+  | 'rolled-back'
+  | 'failed'
+  | 'rollback-failed'
+  | 'unknown';
+
+/** One moment of the run. */
+export interface TimelineEntry {
+  at: string;
+  /** Since the run started, in ms. */
+  elapsedMs: number;
+  /** `deploy.started`, `smoke.finished`, `look`, `rollback.started`, ... */
+  event: string;
+  detail?: string;
+}
+
+/** The figures of one target in one look. */
+export interface TargetFigures {
+  requests: number;
+  errors: number;
+  /** 0..1, null without requests. */
+  errorRate: number | null;
+  /** In ms, null without requests. */
+  p99Ms: number | null;
+}
+
+/** One decision of the monitor: every interval, and once over the whole run at the end. */
+export interface LookRecord {
+  index: number;
+  kind: 'interval' | 'final';
+  /** Since monitoring started, in seconds. */
+  elapsedSec: number;
+  status: CheckStatus;
+  reason?: string;
+  health: { ok: boolean; detail: string; failuresInRow: number };
+  canary: TargetFigures | null;
+  baseline?: TargetFigures | null;
+  checks: CheckResult[];
+  /** Sources that could not be read this time. */
+  problems: string[];
+}
+
+/** The statistics the run judged with: enough to reproduce every decision. */
+export interface RunStatistics {
+  test: string;
+  /** Significance of each baseline comparison: the budget split over `comparisonsPlanned`. */
+  comparisonAlpha: number;
+  comparisonsPlanned: number;
+  falseRollbackBudget: number;
+  absoluteAlpha: number;
+  minSamples: number;
+  insufficientData: AnalysisConfig['insufficientData'];
+  maxExtendSec: number;
+  thresholds: ThresholdsConfig;
+  monitor: MonitorConfig;
+}
+
+/** The one report of a run: what `--json` prints. */
+export interface CanaryReport {
+  schemaVersion: 1;
+  runId: string;
+  service: string;
+  env: string;
+  version: string;
+  verdict: CanaryVerdict;
+  /** True for `ready`, `promoted` and `planned`. */
+  passed: boolean;
+  /** Why it ended so, in one line. */
+  reason: string;
+  dryRun: boolean;
+  startedAt: string;
+  durationMs: number;
+  deployer: string;
+  metricsSource: string;
+  canaryUrl?: string;
+  baselineUrl?: string;
+  timeline: TimelineEntry[];
+  looks: LookRecord[];
+  statistics: RunStatistics;
+  smoke?: { status: 'pass' | 'fail'; failed: Array<{ name: string; error?: string }> };
+  traffic?: TrafficStats[];
+  rollback?: { trigger: string; ok: boolean; detail: string; durationMs: number };
+  promotion?: { ok: boolean; detail: string };
+  /** Runs that had died half-way and were rolled back before this one started. */
+  recovered: Array<{ runId: string; version: string; ok: boolean; detail: string }>;
+  notifications: NotificationRecord[];
+  /** The actions a dry run would take. */
+  plan?: PlannedAction[];
+  /** The journal file of the run. */
+  journal?: string;
+}
+
+/** Live progress, for a terminal line or CI log lines. */
+export type CanaryProgress =
+  | { type: 'phase'; phase: string; elapsedMs: number; detail?: string }
+  | { type: 'look'; look: LookRecord; elapsedMs: number; monitorSec: number }
+  | { type: 'log'; message: string; elapsedMs: number };

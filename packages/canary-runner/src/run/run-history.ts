@@ -1,0 +1,84 @@
+import type { DeployerConfig } from '../config/config-types.js';
+import { type JournalEntry, listJournals, readJournal } from './journal.js';
+import type { RunState } from './state-machine.js';
+
+/** A run as its journal tells it. */
+export interface RunSummary {
+  runId: string;
+  /** The journal file. */
+  file: string;
+  version: string;
+  service: string;
+  startedAt: string;
+  /** pid of the process that ran it. */
+  pid: number;
+  deployer: string;
+  /** The deployer config the run deployed with (its rollback uses the same). */
+  deployerConfig?: DeployerConfig;
+  /** Its latest state, including later manual rollbacks and promotions. */
+  state: RunState;
+  /** Whether the run wrote its `run.finished` line (false: it died half-way). */
+  finished: boolean;
+  /** Whether its deploy step started: only then is there anything to roll back. */
+  deployStarted: boolean;
+  reason?: string;
+  /** What the deployer recorded (pids, previous image, ...), merged in order. */
+  record: Record<string, unknown>;
+  canaryUrl?: string;
+}
+
+/** Folds one journal into a summary. */
+export function summarizeRun(file: string, entries: JournalEntry[]): RunSummary | undefined {
+  const start = entries.find((e) => e.type === 'run.started');
+  if (!start) return undefined;
+  const data = start.data ?? {};
+  const summary: RunSummary = {
+    runId: start.runId,
+    file,
+    version: String(data.version),
+    service: String(data.service),
+    startedAt: start.at,
+    pid: Number(data.pid),
+    deployer: String(data.deployer),
+    ...(data.deployerConfig ? { deployerConfig: data.deployerConfig as DeployerConfig } : {}),
+    state: 'pending',
+    finished: false,
+    deployStarted: false,
+    record: {},
+  };
+  for (const entry of entries) apply(summary, entry);
+  return summary;
+}
+
+function apply(summary: RunSummary, entry: JournalEntry): void {
+  const data = entry.data ?? {};
+  switch (entry.type) {
+    case 'transition':
+      summary.state = data.to as RunState;
+      break;
+    case 'step.started':
+      if (entry.step === 'deploy') summary.deployStarted = true;
+      break;
+    case 'deploy.record':
+      summary.record = { ...summary.record, ...data };
+      if (typeof data.canaryUrl === 'string') summary.canaryUrl = data.canaryUrl;
+      break;
+    case 'run.finished':
+      summary.finished = true;
+      if (typeof data.reason === 'string') summary.reason = data.reason;
+      break;
+    case 'rollback.finished':
+      summary.state = entry.ok ? 'rolled-back' : 'rollback-failed';
+      break;
+    case 'promote.finished':
+      if (entry.ok) summary.state = 'promoted';
+      break;
+  }
+}
+
+/** Every run of an environment, oldest first. */
+export function listRuns(stateDir: string, env: string): RunSummary[] {
+  return listJournals(stateDir, env)
+    .map((file) => summarizeRun(file, readJournal(file)))
+    .filter((run): run is RunSummary => run !== undefined);
+}

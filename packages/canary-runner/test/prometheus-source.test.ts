@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CanaryError } from '../src/canary-error.js';
+import { prometheusSource } from '../src/metrics/prometheus-source.js';
+import { instantQuery } from '../src/metrics/promql.js';
+import {
+  type MetricsServer,
+  requestMetrics,
+  startMetricsServer,
+} from './helpers/metrics-server.js';
+import { type RunningPrometheus, startPrometheus, waitForScrapes } from './helpers/prometheus.js';
+
+let canary: MetricsServer;
+let baseline: MetricsServer;
+let prometheus: RunningPrometheus;
+
+beforeAll(async () => {
+  canary = await startMetricsServer();
+  baseline = await startMetricsServer();
+  canary.metrics = requestMetrics(0, 0, [
+    ['0.005', 0],
+    ['0.25', 0],
+    ['+Inf', 0],
+  ]);
+  baseline.metrics = requestMetrics(0, 0, [
+    ['0.005', 0],
+    ['0.25', 0],
+    ['+Inf', 0],
+  ]);
+  prometheus = await startPrometheus({ canary: canary.url, baseline: baseline.url });
+  await waitForScrapes(prometheus.url, 'canary', 2);
+  // From here on the counters grow: the canary with 10 % errors and slow requests.
+  let tick = 0;
+  const timer = setInterval(() => {
+    tick++;
+    canary.metrics = requestMetrics(90 * tick, 10 * tick, [
+      ['0.005', 50 * tick],
+      ['0.25', 100 * tick],
+      ['+Inf', 100 * tick],
+    ]);
+    baseline.metrics = requestMetrics(100 * tick, 0, [
+      ['0.005', 100 * tick],
+      ['0.25', 100 * tick],
+      ['+Inf', 100 * tick],
+    ]);
+  }, 250);
+  await waitForScrapes(prometheus.url, 'canary', 6);
+  clearInterval(timer);
+}, 60_000);
+
+afterAll(async () => {
+  await prometheus?.stop();
+  await canary?.close();
+  await baseline?.close();
+});
+
+describe('the prometheus metrics source, against a real Prometheus', () => {
+  it('turns the PromQL templates into request, error and latency windows for canary and baseline', async () => {
+    const source = prometheusSource({
+      config: {
+        source: 'prometheus',
+        url: prometheus.url,
+        canarySelector: 'job="canary"',
+        baselineSelector: 'job="baseline"',
+        rangeSec: 30,
+        scrapeIntervalSec: 1,
+        excludeRoutes: ['/health'],
+        queries: [
+          {
+            name: 'error-ratio',
+            query:
+              'sum(rate(http_requests_total{{{selector}},status_code="500"}[{{range}}])) / sum(rate(http_requests_total{{{selector}}}[{{range}}]))',
+            max: 0.05,
+          },
+          { name: 'empty', query: 'sum(nonexistent_metric{{{selector}}})' },
+          { name: 'nan', query: 'sum(http_requests_total{{{selector}}}) * 0 / 0' },
+          { name: 'per-series', query: 'http_requests_total{{{selector}}}' },
+        ],
+      },
+      intervalSec: 2,
+      timeoutMs: 5000,
+    });
+    await source.start();
+    const poll = await source.poll();
+    expect(poll.problems).toEqual([]);
+    const c = poll.canary!;
+    expect(c.requests).toBeGreaterThan(0);
+    expect(c.errors / c.requests).toBeCloseTo(0.1, 1);
+    const slow = c.latency.find((b) => b.le === 0.25)!.count;
+    expect(slow / c.requests).toBeCloseTo(0.5, 1);
+    expect(poll.baseline!.errors).toBe(0);
+    const queries = Object.fromEntries(poll.queries!.map((q) => [q.name, q]));
+    expect(queries['error-ratio']!.value).toBeCloseTo(0.1, 1);
+    expect(queries.empty).toMatchObject({ value: null, seriesCount: 0 });
+    expect(queries.nan).toMatchObject({ value: null, seriesCount: 1 });
+    expect(queries['per-series']!.seriesCount).toBe(2);
+    expect((await source.total()).canary!.requests).toBeGreaterThan(0);
+    const plan = source.plan();
+    expect(plan.every((a) => a.kind === 'promql')).toBe(true);
+    expect(plan.map((a) => a.detail)).toContain(
+      'sum(increase(http_requests_total{job="canary",status_code=~"5..",route!~"/health"}[30s]))',
+    );
+  });
+
+  it('says when Prometheus rejects a query, and reports it as a problem of the poll', async () => {
+    const error = await instantQuery(prometheus.url, 'sum(', 5000).catch((e) => e);
+    expect(error).toBeInstanceOf(CanaryError);
+    expect(error.message).toMatch(/^Prometheus rejected sum\(: .*parse error/);
+    const source = prometheusSource({
+      config: {
+        source: 'prometheus',
+        url: prometheus.url,
+        canarySelector: 'job="canary"',
+        scrapeIntervalSec: 1,
+        excludeRoutes: [],
+        queries: [{ name: 'bad', query: 'sum(' }],
+      },
+      intervalSec: 2,
+      timeoutMs: 5000,
+    });
+    const poll = await source.poll();
+    expect(poll.canary).not.toBeNull();
+    expect(poll.problems[0]).toMatch(
+      /^could not query Prometheus for the user queries: Prometheus rejected sum\(/,
+    );
+    expect(poll.queries).toEqual([{ name: 'bad', value: null, seriesCount: 0 }]);
+  });
+
+  it('says when the server is not Prometheus', async () => {
+    await expect(instantQuery(canary.url, 'up', 2000)).rejects.toThrow(
+      'Prometheus answered 200 without a query result for up; check metrics.url',
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import { type RunningService, startExampleService } from '@n1v1/example-service';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CanaryOptions } from '../src/run/canary-options.js';
+import { runCanary } from '../src/run/run-canary.js';
+import { type FakeAppsServer, startFakeAppsServer } from './fake-kubernetes/fake-apps-server.js';
+import { canaryWorkspace } from './helpers/canary-workspace.js';
+
+let workspace: ReturnType<typeof canaryWorkspace>;
+let api: FakeAppsServer;
+const services: RunningService[] = [];
+
+beforeEach(async () => {
+  workspace = canaryWorkspace();
+  api = await startFakeAppsServer();
+  api.cluster.addDeployment('default', 'n1v1', 'ghcr.io/acme/n1v1:1.0.0', 1);
+  api.cluster.addDeployment('default', 'n1v1-canary', 'ghcr.io/acme/n1v1:1.0.0', 0);
+});
+
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((s) => s.close()));
+  await api.close();
+  await workspace.cleanup();
+});
+
+/** The canary and stable pods' traffic is served by example services on loopback. */
+async function options(
+  canaryFaults: { errorRate?: number },
+  extra: Partial<CanaryOptions> = {},
+): Promise<CanaryOptions> {
+  const quiet = { log: () => {} };
+  const canary = await startExampleService({
+    port: 0,
+    version: '1.1.0',
+    ...canaryFaults,
+    ...quiet,
+  });
+  const stable = await startExampleService({ port: 0, version: '1.0.0', ...quiet });
+  services.push(canary, stable);
+  return {
+    cwd: workspace.cwd,
+    version: '1.1.0',
+    handleSignals: false,
+    notifier: null,
+    canaryUrl: canary.url,
+    baselineUrl: stable.url,
+    deployer: {
+      type: 'kubernetes',
+      image: 'ghcr.io/acme/n1v1:{version}',
+      server: api.url,
+      rolloutTimeoutSec: 20,
+    },
+    traffic: { enabled: true },
+    monitor: { durationSec: 6, intervalSec: 2 },
+    ...extra,
+  };
+}
+
+const image = (name: string) =>
+  api.cluster.deployments.get(`default/${name}`)!.spec.template.spec.containers[0].image;
+
+describe('a kubernetes canary run', () => {
+  it('rolls the canary Deployment out, watches it and leaves it ready', async () => {
+    const report = await runCanary(await options({}));
+    expect(report.verdict).toBe('ready');
+    expect(image('n1v1-canary')).toBe('ghcr.io/acme/n1v1:1.1.0');
+    expect(image('n1v1')).toBe('ghcr.io/acme/n1v1:1.0.0');
+  });
+
+  it('scales the canary to zero and undoes it when it fails', async () => {
+    const report = await runCanary(await options({ errorRate: 0.3 }));
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.rollback?.detail).toBe(
+      'scaled n1v1-canary to 0; rolled n1v1-canary back to revision 1',
+    );
+    expect(image('n1v1-canary')).toBe('ghcr.io/acme/n1v1:1.0.0');
+    expect(api.cluster.deployments.get('default/n1v1-canary')!.spec.replicas).toBe(0);
+  });
+
+  it('sends no request to the API server on a dry run', async () => {
+    const report = await runCanary(await options({}, { dryRun: true, autoPromote: true }));
+    expect(report.verdict).toBe('planned');
+    expect(api.requests).toEqual([]);
+    expect(report.plan!.filter((a) => a.kind === 'kubernetes').map((a) => a.step)).toEqual([
+      'deploy',
+      'deploy',
+      'deploy',
+      'promote',
+      'promote',
+      'rollback',
+      'rollback',
+    ]);
+  });
+});

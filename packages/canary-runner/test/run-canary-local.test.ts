@@ -1,0 +1,104 @@
+import { createNotifier, discord } from '@n1v1/notifier';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CanaryOptions } from '../src/run/canary-options.js';
+import { pidAlive } from '../src/run/pid-alive.js';
+import { runCanary } from '../src/run/run-canary.js';
+import { verdictExitCode } from '../src/run/verdict-exit-code.js';
+import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { type DiscordServer, startDiscordServer, titles } from './helpers/discord-server.js';
+
+let workspace: ReturnType<typeof canaryWorkspace>;
+let discordServer: DiscordServer;
+
+beforeEach(async () => {
+  workspace = canaryWorkspace();
+  discordServer = await startDiscordServer();
+});
+
+afterEach(async () => {
+  await workspace.cleanup();
+  await discordServer.close();
+});
+
+/** A short local run of the real example service as stable and canary, reported to the Discord-like server. */
+function run(faults: Record<string, string>, extra: Partial<CanaryOptions> = {}) {
+  return runCanary({
+    cwd: workspace.cwd,
+    version: '2.0.0',
+    handleSignals: false,
+    notifier: createNotifier([
+      discord({ webhookUrl: discordServer.webhookUrl, apiBase: discordServer.apiBase }),
+    ]),
+    deployer: { type: 'local', env: faults, readyTimeoutSec: 5, keepRunning: false },
+    monitor: { durationSec: 8, intervalSec: 2 },
+    ...extra,
+  });
+}
+
+describe('a local canary run of the example service', () => {
+  it('promotes a healthy canary and says so on Discord', async () => {
+    const report = await run({}, { autoPromote: true });
+    expect(report.reason).toMatch(/^healthy for 8 s/);
+    expect(report.verdict).toBe('promoted');
+    expect(verdictExitCode(report.verdict)).toBe(0);
+    expect(report.looks.filter((l) => l.kind === 'interval')).toHaveLength(4);
+    expect(report.looks.at(-1)).toMatchObject({ kind: 'final', status: 'pass' });
+    expect(report.looks[0]!.canary!.requests).toBeGreaterThan(50);
+    expect(report.looks[0]!.baseline!.requests).toBeGreaterThan(50);
+    expect(report.smoke?.status).toBe('pass');
+    expect(report.notifications.map((n) => [n.type, n.status])).toEqual([
+      ['deploy.started', 'delivered'],
+      ['deploy.succeeded', 'delivered'],
+    ]);
+    expect(discordServer.messages).toHaveLength(2);
+    expect(JSON.stringify(report)).not.toContain(discordServer.token);
+    expect(workspace.recordedPids().filter(pidAlive)).toEqual([]);
+  });
+
+  it('rolls back a canary with 5 % errors, naming the error rate, with every notification', async () => {
+    const report = await run({ N1V1_ERROR_RATE: '0.05' });
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toMatch(/error rate/);
+    expect(report.rollback).toMatchObject({ ok: true });
+    expect(report.notifications.map((n) => n.type)).toEqual([
+      'deploy.started',
+      'deploy.failed',
+      'rollback.started',
+      'rollback.completed',
+    ]);
+    expect(titles(discordServer)).toHaveLength(4);
+  });
+
+  it('rolls back a canary 200 ms slower than its baseline, naming the latency', async () => {
+    const report = await run({ N1V1_LATENCY_MS: '200' });
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toMatch(/^p99 latency \d+ ms vs baseline \d+ ms: slower/);
+  });
+
+  it('rolls back a canary whose readiness check fails, naming the check', async () => {
+    const report = await run({ N1V1_EXCHANGE: 'fail' });
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toMatch(
+      /^canary \(pid \d+\) not ready after 5 s: GET \/ready answered 503/,
+    );
+    expect(report.looks).toEqual([]);
+  });
+
+  it('rolls back a canary that crashes at start, quoting its log', async () => {
+    const report = await run({ N1V1_CRASH_ON_START: '1' });
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toMatch(/^canary \(pid \d+\) exited with code \d+ before it was ready/);
+  });
+
+  it('rolls back a canary that hangs, on its failed health probes', async () => {
+    const report = await run(
+      { N1V1_STALL_EVENT_LOOP_MS: '2500' },
+      { monitor: { durationSec: 10, intervalSec: 2, requestTimeoutMs: 1000 } },
+    );
+    expect(report.verdict).toBe('rolled-back');
+    // Caught by the health probes, or already by the smoke test when the stall hits it first.
+    expect(report.reason).toMatch(
+      /^(health check failed 2 times in a row: GET \/(health|ready) timed out|smoke test failed: .*time)/,
+    );
+  });
+});

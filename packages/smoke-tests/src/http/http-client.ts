@@ -1,0 +1,133 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { resolvePath } from '../target.js';
+import type { HttpExchange, HttpRequest } from './http-types.js';
+import { type HopOptions, isRedirect, requestOnce } from './request-once.js';
+import { tlsConnectOptions } from './tls-options.js';
+
+type Hop = Pick<HopOptions, 'url' | 'method' | 'headers' | 'body' | 'agent'>;
+
+export interface HttpClientOptions {
+  base: URL;
+  /** Per-request timeout in ms, redirects included. */
+  timeoutMs: number;
+  /** Default cap on a body, in bytes. */
+  maxBodyBytes: number;
+  /** Sent with every request; a request's own headers win. */
+  headers: Record<string, string>;
+  insecure?: boolean;
+  ca?: string;
+  lookup?: LookupFunction;
+  /** Aborts every request in flight (run deadline, caller's signal). */
+  signal?: AbortSignal;
+  /** Redirects followed before giving up. Default 5. */
+  maxRedirects?: number;
+}
+
+export interface HttpClient {
+  request(request: HttpRequest): Promise<HttpExchange>;
+  /** Closes kept-alive connections. */
+  close(): void;
+}
+
+/** Headers not forwarded when a redirect leaves the target's origin. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+
+/**
+ * The suite's HTTP client on node:http(s) directly, for control over what fetch hides:
+ * one deadline across connect, headers, body and redirects, a body cap, a bounded number
+ * of redirects with loop detection, and connections kept alive across the checks.
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const agentOptions = { keepAlive: true, maxSockets: 8 };
+  // A redirect may switch between http and https: each scheme has its own agent.
+  const agents = {
+    'http:': new http.Agent(agentOptions),
+    'https:': new https.Agent({ ...agentOptions, ...tlsConnectOptions(options) }),
+  };
+  const maxRedirects = options.maxRedirects ?? 5;
+  const baseHeaders = lowerCaseKeys(options.headers);
+
+  async function request(req: HttpRequest): Promise<HttpExchange> {
+    const started = performance.now();
+    const elapsed = () => performance.now() - started;
+    let url = resolvePath(options.base, req.path);
+    let method = (req.method ?? 'GET').toUpperCase();
+    let body = req.body;
+    let headers = { ...baseHeaders, ...lowerCaseKeys(req.headers ?? {}) };
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    const visited = [url.href];
+    for (let redirects = 0; ; redirects++) {
+      const hop = { url, method, headers, body, agent: agents[url.protocol as 'http:' | 'https:'] };
+      let result = await requestOnce(hopOptions(hop, elapsed()));
+      if (!result.ok && result.retryable) result = await requestOnce(hopOptions(hop, elapsed()));
+      if (!result.ok) return { ok: false, reason: result.reason, durationMs: elapsed() };
+      if (!isRedirect(result.status)) {
+        return { ...result, ok: true, url: url.href, redirects, durationMs: elapsed() };
+      }
+      const next = new URL(String(result.headers.location), url);
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        return fail(`HTTP ${result.status} redirects to a non-HTTP URL (${next.protocol})`);
+      }
+      if (visited.includes(next.href)) {
+        return fail(`redirect loop: ${[...visited, next.href].map(shortPath).join(' -> ')}`);
+      }
+      if (redirects + 1 > maxRedirects) {
+        return fail(`more than ${maxRedirects} redirects (last to ${shortPath(next.href)})`);
+      }
+      if (next.origin !== url.origin) headers = withoutCredentials(headers);
+      // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
+      if (
+        result.status === 303 ||
+        ((result.status === 301 || result.status === 302) && method === 'POST')
+      ) {
+        method = 'GET';
+        body = undefined;
+        delete headers['content-length'];
+        delete headers['content-type'];
+      }
+      visited.push(next.href);
+      url = next;
+    }
+
+    function fail(reason: string): HttpExchange {
+      return { ok: false, reason, durationMs: elapsed() };
+    }
+
+    function hopOptions(hop: Hop, spentMs: number): HopOptions {
+      return {
+        ...hop,
+        remainingMs: (req.timeoutMs ?? options.timeoutMs) - spentMs,
+        timeoutMs: req.timeoutMs ?? options.timeoutMs,
+        maxBodyBytes: req.maxBodyBytes ?? options.maxBodyBytes,
+        ...(options.lookup ? { lookup: options.lookup } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      };
+    }
+  }
+
+  return {
+    request,
+    close() {
+      agents['http:'].destroy();
+      agents['https:'].destroy();
+    },
+  };
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([k]) => !CREDENTIAL_HEADERS.includes(k)),
+  );
+}
+
+function shortPath(href: string): string {
+  const url = new URL(href);
+  return `${url.pathname}${url.search}`;
+}

@@ -1,0 +1,104 @@
+import type { Instance, Result } from 'autocannon';
+import { tlsConnectOptions } from '../http/tls-options.js';
+import { redactSecrets, secretHeaderValues } from '../run/redact.js';
+import { parseTarget, resolvePath } from '../target.js';
+import { judgeLoad, type LoadMeasurement } from './judge-load.js';
+import { resolveLoadOptions } from './load-limits.js';
+import type { LoadOptions, LoadReport } from './load-types.js';
+
+/**
+ * The load check: an autocannon run (loaded on first use) against one path, bounded in
+ * duration and connections, judged by p99 latency, error rate and requests per second.
+ * Timeouts, connection errors and non-2xx answers all count as errors.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const base = parseTarget(options.url);
+  const o = resolveLoadOptions(options);
+  const url = resolvePath(base, o.path);
+  const headers: Record<string, string> = { ...o.headers };
+  if (o.token) headers.authorization = `Bearer ${o.token}`;
+  let body: string | undefined;
+  if (o.body !== undefined) {
+    body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+    headers['content-type'] ??= typeof o.body === 'string' ? 'text/plain' : 'application/json';
+  }
+  const { default: autocannon } = await import('autocannon');
+  const result = await new Promise<Result>((resolve, reject) => {
+    const instance: Instance = autocannon(
+      {
+        url: url.href,
+        connections: o.connections,
+        duration: o.durationSec,
+        timeout: Math.max(1, Math.ceil(o.timeoutMs / 1000)),
+        method: o.method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        ...(url.protocol === 'https:' ? { tlsOptions: tlsConnectOptions(o) } : {}),
+      },
+      (error: unknown, finished: Result) => (error ? reject(error) : resolve(finished)),
+    );
+    wireProgressAndStop(instance, o);
+  });
+  return redactSecrets(judgeLoad(measure(result, o.path), o), [
+    o.token,
+    ...secretHeaderValues(o.headers),
+  ]);
+}
+
+function wireProgressAndStop(instance: Instance, o: ReturnType<typeof resolveLoadOptions>): void {
+  let requests = 0;
+  let errors = 0;
+  const started = Date.now();
+  // The typings omit the counts autocannon passes to 'tick'.
+  (instance as NodeJS.EventEmitter).on('tick', (counts: { counter: number }) => {
+    requests += counts.counter;
+    o.onProgress?.({
+      type: 'load-tick',
+      elapsedSec: Math.min(o.durationSec, (Date.now() - started) / 1000),
+      durationSec: o.durationSec,
+      requests,
+      errors,
+    });
+  });
+  instance.on('reqError', () => {
+    errors++;
+  });
+  const stop = () => instance.stop();
+  if (o.signal?.aborted) stop();
+  o.signal?.addEventListener('abort', stop, { once: true });
+  // autocannon ends by itself; this only guards against a run that would not.
+  const guard = setTimeout(stop, (o.durationSec + o.timeoutMs / 1000 + 10) * 1000);
+  instance.on('done', () => {
+    clearTimeout(guard);
+    o.signal?.removeEventListener('abort', stop);
+  });
+}
+
+function measure(result: Result, path: string): LoadMeasurement {
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+    statusCodes[code] = stat.count ?? 0;
+  const answered = Object.values(statusCodes).reduce((sum, n) => sum + n, 0);
+  // autocannon counts timeouts among its errors.
+  const connection = result.errors - result.timeouts;
+  const requests = answered + result.errors;
+  const errors = result.errors + result.non2xx;
+  const durationSec = result.duration;
+  return {
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    rps: durationSec > 0 ? Math.round((answered / durationSec) * 10) / 10 : 0,
+    requests,
+    errors,
+    errorRate: requests > 0 ? errors / requests : 1,
+    errorKinds: { non2xx: result.non2xx, timeouts: result.timeouts, connection },
+    statusCodes,
+    durationSec,
+    connections: result.connections,
+    path,
+  };
+}
