@@ -3,7 +3,8 @@
  * process (`node health-bench-support.js <variant>`), so the load generator in the parent
  * and the server never share a CPU core's event loop. Not a benchmark itself.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,12 +16,14 @@ import { Counter, type Registry } from 'prom-client';
 
 export type Variant =
   | 'health-ours'
+  | 'health-attached'
   | 'health-bare'
   | 'health-terminus'
   | 'route-plain'
   | 'route-ours'
   | 'route-prom-bundle'
   | 'ready-100ms'
+  | 'ready-100ms-uncached'
   | 'metrics-10k';
 
 export const ORDER_PATH = '/api/v1/orders/42';
@@ -29,7 +32,20 @@ export const SERIES = 10_000;
 /** A running child server. */
 export interface ChildServer {
   url: string;
+  /** CPU time the server process has used so far, in ms (Linux /proc), or NaN where unknown. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Starts a variant in a child process and resolves with its loopback URL. */
@@ -52,6 +68,7 @@ export function startChild(variant: Variant): Promise<ChildServer> {
       clearTimeout(timer);
       resolve({
         url: `http://127.0.0.1:${port}`,
+        cpuMs: () => processCpuMs(child.pid),
         stop: async () => {
           if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
           await exited;
@@ -60,6 +77,53 @@ export function startChild(variant: Variant): Promise<ChildServer> {
     });
     void exited.then(() => reject(new Error(`${variant} exited before listening`)));
   });
+}
+
+export const WRK = '/usr/bin/wrk';
+
+/** Whether Debian's wrk is installed: a C load generator that leaves more CPU to the server than autocannon. */
+export const haveWrk = existsSync(WRK);
+
+/** Requests per second and p99 of a bounded wrk run against a loopback URL. */
+export function measureWrk(
+  url: string,
+  connections: number,
+  durationSec: number,
+): { rps: number; p99Ms: number; errors: number; requests: number } {
+  if (new URL(url).hostname !== '127.0.0.1')
+    throw new Error('benchmarks only send load to loopback');
+  const result = spawnSync(
+    WRK,
+    [
+      '-t1',
+      `-c${Math.min(connections, 1000)}`,
+      `-d${Math.min(durationSec, 30)}s`,
+      '--latency',
+      url,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: (durationSec + 15) * 1000,
+    },
+  );
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1]);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(result.stdout);
+  const scale = { us: 0.001, ms: 1, s: 1000 } as const;
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(result.stdout)?.[1] ?? '0';
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
+    result.stdout,
+  );
+  const socketTotal = socketErrors
+    ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0)
+    : 0;
+  if (!Number.isFinite(rps))
+    throw new Error(`wrk gave no figures: ${result.stderr || result.stdout}`);
+  return {
+    rps,
+    requests: Number(/(\d+) requests in/.exec(result.stdout)?.[1]),
+    p99Ms: p99 ? Number(p99[1]) * scale[p99[2] as keyof typeof scale] : Number.NaN,
+    errors: Number(errors) + socketTotal,
+  };
 }
 
 /** The body every /health variant answers, as ours does with no checks registered. */
@@ -91,6 +155,14 @@ export function buildServer(variant: Variant): Server {
     case 'health-ours':
       app.use(createHealth(identity).router());
       return createServer(app);
+    case 'health-attached': {
+      app.get('/', (_req, res) => {
+        res.send('app');
+      });
+      const server = createServer(app);
+      createHealth(identity).attach(server);
+      return server;
+    }
     case 'health-bare':
       app.get('/health', (_req, res) => {
         res.json(HEALTH_BODY);
@@ -112,13 +184,19 @@ export function buildServer(variant: Variant): Server {
       app.use(promBundle({ includeMethod: true, includePath: true, includeStatusCode: true }));
       orderRoute(app);
       return createServer(app);
-    case 'ready-100ms': {
+    case 'ready-100ms':
+    case 'ready-100ms-uncached': {
       const health = createHealth(identity);
       let calls = 0;
-      health.readiness('exchange', () => {
-        calls++;
-        return new Promise((resolve) => setTimeout(resolve, 100));
-      });
+      const cacheMs = variant === 'ready-100ms' ? 1000 : 0;
+      health.readiness(
+        'exchange',
+        () => {
+          calls++;
+          return new Promise((resolve) => setTimeout(resolve, 100));
+        },
+        { cacheMs },
+      );
       app.use(health.router());
       app.get('/calls', (_req, res) => {
         res.json({ calls });
@@ -129,6 +207,16 @@ export function buildServer(variant: Variant): Server {
       const health = createHealth({ ...identity, metrics: { defaultMetrics: true } });
       fillSeries(health.registry);
       app.use(health.router());
+      // The baseline, in the same process on the same registry: rendering alone, no HTTP.
+      app.get('/render-ms', async (_req, res) => {
+        const times: number[] = [];
+        for (let i = 0; i < 45; i++) {
+          const started = performance.now();
+          await health.registry.metrics();
+          times.push(performance.now() - started);
+        }
+        res.json(times.slice(5));
+      });
       return createServer(app);
     }
   }

@@ -56,7 +56,7 @@ const benchmark: Benchmark = {
       return [
         { metric: 'bare fetch script, 4 requests', value: median(bare), unit: 'ms' },
         {
-          metric: 'runSmoke, 5 checks (CPU sample off)',
+          metric: 'runSmoke, 5 checks (resources sampleMs 0)',
           value: median(suite),
           unit: 'ms',
           baseline,

@@ -98,6 +98,12 @@ describe('n1v1 canary', () => {
       version: '2.0.0',
     });
 
+    const planned = await n1v1('promote', '--env=staging', '--dry-run');
+    expect(planned.code).toBe(0);
+    expect(planned.out).toMatch(
+      /^promote 2\.0\.0 \(run .+\) in staging: planned\n {2}dry run: would promote 2\.0\.0 to staging\n {2}would, in order:\n/,
+    );
+
     const rollback = await n1v1('rollback');
     expect(rollback.code).toBe(0);
     expect(rollback.out).toBe(

@@ -16,6 +16,7 @@ describe('optionsFromEnv', () => {
         N1V1_STALL_EVENT_LOOP_MS: '300',
         N1V1_CRASH_ON_START: '1',
         N1V1_SHUTDOWN_DELAY_MS: '5000',
+        N1V1_SHUTDOWN_TIMEOUT_MS: '20000',
         N1V1_DETAILS_TOKEN: 'ops-token',
       }),
     ).toEqual({
@@ -30,6 +31,7 @@ describe('optionsFromEnv', () => {
       stallEventLoopMs: 300,
       crashOnStart: true,
       shutdownDelayMs: 5000,
+      shutdownTimeoutMs: 20000,
       detailsToken: 'ops-token',
     });
   });

@@ -36,6 +36,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ExampleServiceOptions {
     stallEventLoopMs: number(ENV_NAMES.stallEventLoopMs),
     crashOnStart: ['1', 'true', 'yes'].includes(text('N1V1_CRASH_ON_START')?.toLowerCase() ?? ''),
     shutdownDelayMs: number('N1V1_SHUTDOWN_DELAY_MS'),
+    shutdownTimeoutMs: number('N1V1_SHUTDOWN_TIMEOUT_MS'),
     detailsToken: text('N1V1_DETAILS_TOKEN'),
   };
   if (problems.length === 0) {

@@ -16,6 +16,11 @@ export interface ExampleServiceOptions extends Partial<Faults> {
   crashOnStart?: boolean;
   /** `N1V1_SHUTDOWN_DELAY_MS`: how long readiness fails before the listener closes, in ms. Default 0. */
   shutdownDelayMs?: number;
+  /**
+   * `N1V1_SHUTDOWN_TIMEOUT_MS`: after the delay, the longest in-flight requests and hooks may
+   * take before the process exits 1 anyway, in ms. Default 10000.
+   */
+  shutdownTimeoutMs?: number;
   /** `N1V1_DETAILS_TOKEN`: bearer token that shows check details to remote callers (loopback always sees them). */
   detailsToken?: string;
   /** Shut down gracefully on SIGTERM/SIGINT and exit. Default false (the caller calls `close()`). */

@@ -26,6 +26,7 @@ export async function startExampleService(
   const problems = [
     ...faultProblems(options as Record<string, unknown>, FIELD_NAMES),
     ...portProblems(options.port, 'port'),
+    ...durationProblems(options),
   ];
   if (problems.length > 0) throw new ExampleServiceError('E_CONFIG_INVALID', problems.join('; '));
   const log = options.log ?? ((line: string) => process.stderr.write(`example-service: ${line}\n`));
@@ -57,6 +58,8 @@ export async function startExampleService(
     await health.close();
     throw error;
   }
+  // Probes and scrapes are answered before express runs, as the health-server README shows.
+  health.attach(server);
   if (options.crashOnStart) {
     stopTimers();
     await new Promise((resolve) => server.close(resolve));
@@ -68,7 +71,7 @@ export async function startExampleService(
   }
   const shutdown = health.gracefulShutdown(server, {
     delayMs: options.shutdownDelayMs ?? 0,
-    hardDeadlineMs: Math.max(10_000, (options.shutdownDelayMs ?? 0) + 10_000),
+    hardDeadlineMs: (options.shutdownDelayMs ?? 0) + (options.shutdownTimeoutMs ?? 10_000),
     signals: options.handleSignals ? ['SIGTERM', 'SIGINT'] : [],
     exit: options.handleSignals ? (code) => process.exit(code) : false,
     hooks: [{ name: 'stop-simulation', run: stopTimers }],
@@ -102,6 +105,20 @@ function listen(app: RequestListener, port: number, host: string): Promise<Serve
     });
     server.listen(port, host, () => resolve(server));
   });
+}
+
+function durationProblems(options: ExampleServiceOptions): string[] {
+  const problems: string[] = [];
+  for (const key of ['shutdownDelayMs', 'shutdownTimeoutMs'] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= 600_000)) {
+      problems.push(
+        `${key} must be a number of ms from 0 to 600000 (got ${JSON.stringify(value)})`,
+      );
+    }
+  }
+  if (options.shutdownTimeoutMs === 0) problems.push('shutdownTimeoutMs must be above 0');
+  return problems;
 }
 
 /** The address to print: loopback for a wildcard bind, brackets for IPv6. */

@@ -240,6 +240,16 @@ describe('starting', () => {
     });
   });
 
+  it('rejects shutdown durations out of range', async () => {
+    await expect(
+      startExampleService({ port: 0, shutdownDelayMs: -5, shutdownTimeoutMs: 0 }),
+    ).rejects.toMatchObject({
+      code: 'E_CONFIG_INVALID',
+      message:
+        'shutdownDelayMs must be a number of ms from 0 to 600000 (got -5); shutdownTimeoutMs must be above 0',
+    });
+  });
+
   it('logs where it listens with its faults', async () => {
     const service = await start({ latencyMs: 5 });
     expect(logs.some((line) => line.startsWith(`listening on ${service.url} (version`))).toBe(true);

@@ -12,8 +12,6 @@ export type CanaryErrorCode =
   | 'E_CANARY_FAILED'
   /** A step ran past its timeout. */
   | 'E_TIMEOUT'
-  /** A rollback did not complete: a person must look. */
-  | 'E_ROLLBACK_FAILED'
   /** A metrics source could not be read or answered something unusable. */
   | 'E_METRICS'
   /** The run was interrupted (SIGINT, SIGTERM or an aborted signal). */

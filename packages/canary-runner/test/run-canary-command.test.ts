@@ -11,6 +11,7 @@ import { runCanary } from '../src/run/run-canary.js';
 import { verdictExitCode } from '../src/run/verdict-exit-code.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
 import { recordingNotifier } from './helpers/recording-notifier.js';
+import { expectValidReport } from './helpers/report-schema.js';
 
 let workspace: ReturnType<typeof canaryWorkspace>;
 const services: RunningService[] = [];
@@ -76,6 +77,7 @@ describe('a canary run with the command deployer', () => {
       ),
     );
     expect(report.verdict).toBe('rollback-failed');
+    expectValidReport(report);
     expect(verdictExitCode(report.verdict)).toBe(3);
     expect(report.reason).toMatch(
       /; rollback failed: rollback script .* exited with code 4: cluster unreachable$/,
@@ -108,6 +110,32 @@ describe('a canary run with the command deployer', () => {
     expect(report.reason).toBe(
       'deploy script "echo \\"no such image\\" >&2; exit 2" exited with code 2: no such image',
     );
+  });
+
+  it('applies the bounded insufficient-data policy when nothing is sent to the canary', async () => {
+    const quiet = { traffic: { enabled: false }, monitor: { durationSec: 4, intervalSec: 2 } };
+    const failed = await runCanary(
+      await options({}, { rollback: 'true' }, { ...quiet, analysis: { insufficientData: 'fail' } }),
+    );
+    expect(failed.verdict).toBe('rolled-back');
+    expect(failed.reason).toMatch(
+      /^insufficient data: insufficient data for error-rate: \d+ requests, need 50 each$/,
+    );
+    const passed = await runCanary(
+      await options({}, { rollback: 'true' }, { ...quiet, analysis: { insufficientData: 'pass' } }),
+    );
+    expect(passed.verdict).toBe('ready');
+    expect(passed.reason).toMatch(/^passed without enough data: /);
+    const extended = await runCanary(
+      await options(
+        {},
+        { rollback: 'true' },
+        { ...quiet, analysis: { insufficientData: 'extend', maxExtendSec: 2 } },
+      ),
+    );
+    expect(extended.verdict).toBe('rolled-back');
+    expect(extended.reason).toMatch(/^insufficient data after 6 s: /);
+    expect(extended.looks.filter((l) => l.kind === 'interval')).toHaveLength(3);
   });
 
   it('auto-promotes a passing canary with the promote script, and plans promote and rollback on dry runs', async () => {

@@ -6,6 +6,7 @@ import { runCanary } from '../src/run/run-canary.js';
 import { verdictExitCode } from '../src/run/verdict-exit-code.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
 import { type DiscordServer, startDiscordServer, titles } from './helpers/discord-server.js';
+import { expectValidReport } from './helpers/report-schema.js';
 
 let workspace: ReturnType<typeof canaryWorkspace>;
 let discordServer: DiscordServer;
@@ -40,6 +41,7 @@ describe('a local canary run of the example service', () => {
     const report = await run({}, { autoPromote: true });
     expect(report.reason).toMatch(/^healthy for 8 s/);
     expect(report.verdict).toBe('promoted');
+    expectValidReport(report);
     expect(verdictExitCode(report.verdict)).toBe(0);
     expect(report.looks.filter((l) => l.kind === 'interval')).toHaveLength(4);
     expect(report.looks.at(-1)).toMatchObject({ kind: 'final', status: 'pass' });
@@ -60,6 +62,7 @@ describe('a local canary run of the example service', () => {
     expect(report.verdict).toBe('rolled-back');
     expect(report.reason).toMatch(/error rate/);
     expect(report.rollback).toMatchObject({ ok: true });
+    expectValidReport(report);
     expect(report.notifications.map((n) => n.type)).toEqual([
       'deploy.started',
       'deploy.failed',
@@ -90,15 +93,45 @@ describe('a local canary run of the example service', () => {
     expect(report.reason).toMatch(/^canary \(pid \d+\) exited with code \d+ before it was ready/);
   });
 
-  it('rolls back a canary that hangs, on its failed health probes', async () => {
+  it('rolls back at once when the canary process dies while it is watched', async () => {
+    let killed = 0;
+    const report = await run(
+      {},
+      {
+        monitor: { durationSec: 20, intervalSec: 2 },
+        onProgress: (event) => {
+          const pid =
+            event.type === 'log'
+              ? /^started canary .* as pid (\d+)/.exec(event.message)?.[1]
+              : undefined;
+          if (pid) killed = Number(pid);
+          if (event.type === 'phase' && event.phase === 'monitoring')
+            process.kill(killed, 'SIGKILL');
+        },
+      },
+    );
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toBe(`canary process (pid ${killed}) is gone`);
+    expect(report.rollback?.detail).toBe(`canary pid ${killed} was not running`);
+  });
+
+  it('rolls back a canary whose event loop hangs, on its probes or its smoke test', async () => {
     const report = await run(
       { N1V1_STALL_EVENT_LOOP_MS: '2500' },
       { monitor: { durationSec: 10, intervalSec: 2, requestTimeoutMs: 1000 } },
     );
     expect(report.verdict).toBe('rolled-back');
-    // Caught by the health probes, or already by the smoke test when the stall hits it first.
+    // Whichever sees the stall first: the health probes, or the smoke test's requests and event-loop check.
     expect(report.reason).toMatch(
-      /^(health check failed 2 times in a row: GET \/(health|ready) timed out|smoke test failed: .*time)/,
+      /^(health check failed 2 times in a row: GET \/(health|ready) timed out|smoke test failed: (.*time|resources: event-loop delay))/,
+    );
+  });
+
+  it('rolls back a canary whose exchange dependency hangs, as not ready', async () => {
+    const report = await run({ N1V1_EXCHANGE: 'hang' });
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toMatch(
+      /^canary \(pid \d+\) not ready after 5 s: GET \/ready (answered 503|timed out)/,
     );
   });
 });

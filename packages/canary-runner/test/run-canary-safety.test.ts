@@ -11,6 +11,7 @@ import { runCanary } from '../src/run/run-canary.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
 import { type DiscordServer, startDiscordServer } from './helpers/discord-server.js';
 import { recordingNotifier } from './helpers/recording-notifier.js';
+import { expectValidReport } from './helpers/report-schema.js';
 
 let workspace: ReturnType<typeof canaryWorkspace>;
 
@@ -40,6 +41,7 @@ describe('safety of canary runs', () => {
       ]);
       const report = await runCanary(base({ dryRun: true, notifier }));
       expect(report.verdict).toBe('planned');
+      expectValidReport(report);
       const summaries = report.plan!.map((a) => `[${a.step}] ${a.summary}`);
       expect(
         summaries.some(

@@ -60,7 +60,10 @@ export function createHealth(options: HealthOptions): Health {
   };
   const status = () =>
     statusBody({
-      ...resolved,
+      service: resolved.service,
+      version: resolved.version,
+      releaseId: resolved.releaseId,
+      environment: resolved.environment,
       startedAt,
       lifecycle,
       groups: [groups.liveness, groups.readiness],

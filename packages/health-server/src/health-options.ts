@@ -72,6 +72,6 @@ export interface HealthOptions {
   redactEnv?: boolean;
   /** Longest the status provider may take before `/api/v1/status` answers without its fields, in ms. Default 1000. */
   statusTimeoutMs?: number;
-  /** Default: warnings and errors to stderr, info dropped. */
+  /** Default: one line per message on stderr, prefixed `health-server:`. */
   logger?: HealthLogger;
 }

@@ -137,8 +137,9 @@ function resolveBuckets(buckets: unknown): number[] {
   return buckets as number[];
 }
 
+/** Only the shutdown logs info (three lines per shutdown), which belongs in a pod's log. */
 const stderrLogger: HealthLogger = {
-  info: () => {},
+  info: (message) => process.stderr.write(`health-server: ${message}\n`),
   warn: (message) => process.stderr.write(`health-server: ${message}\n`),
   error: (message) => process.stderr.write(`health-server: ${message}\n`),
 };

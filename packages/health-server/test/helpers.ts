@@ -43,12 +43,18 @@ export async function cleanup(): Promise<void> {
   created.clear();
 }
 
-/** Resolves once `predicate` is true, polling; rejects after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+/** Resolves once `predicate` is true, polling (with `poll` run before each look); rejects after `timeoutMs`. */
+export async function waitFor(
+  predicate: () => boolean,
+  timeoutMs = 10_000,
+  poll: () => Promise<void> | void = () => {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  for (;;) {
+    await poll();
+    if (predicate()) return;
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 

@@ -242,6 +242,41 @@ describe('GET /metrics', () => {
     ]);
   });
 
+  it('names routes of mounted sub-apps and nested routers by their full template', async () => {
+    const health = makeHealth();
+    const app = express();
+    app.use(health.metricsMiddleware());
+    const admin = express();
+    const accounts = express.Router();
+    accounts.get('/:account/orders/:id', (_req, res) => {
+      res.send('ok');
+    });
+    admin.use('/accounts', accounts);
+    app.use('/admin', admin);
+    app.use(health.router());
+    await request(app).get('/admin/accounts/7/orders/9');
+    const { text } = await request(app).get('/metrics');
+    expect(samples(text, 'http_requests_total')).toEqual([
+      'http_requests_total{method="GET",route="/admin/accounts/:account/orders/:id",status_code="200"} 1',
+    ]);
+  });
+
+  it('refuses a registry that already has HTTP metrics of another library', () => {
+    const registry = new Registry();
+    new Counter({ name: 'http_requests_total', help: 'theirs', registers: [registry] });
+    expect(() => makeHealth({ metrics: { registry } })).toThrow(
+      'createHealth: the registry already has a metric "http_requests_total" that health-server did not create',
+    );
+  });
+
+  it('clears the HTTP series on registry.resetMetrics()', async () => {
+    const health = makeHealth();
+    const app = tradingApp(health);
+    await request(app).get('/api/v1/orders/1');
+    health.registry.resetMetrics();
+    expect(samples(await health.registry.metrics(), 'http_requests_total')).toEqual([]);
+  });
+
   it('records a request whose client went away before the response as status 499', async () => {
     const health = makeHealth();
     const app = express();

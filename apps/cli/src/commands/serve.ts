@@ -21,6 +21,7 @@ Environment:
   N1V1_STALL_EVENT_LOOP_MS=N  block the event loop N ms every second
   N1V1_CRASH_ON_START=1       fail right after start
   N1V1_SHUTDOWN_DELAY_MS=N    how long /ready fails before the listener closes (default 0)
+  N1V1_SHUTDOWN_TIMEOUT_MS=N  then the longest draining may take (default 10000)
 Faults can also change while it runs: POST /admin/faults from this machine.
 
 Exit codes: 0 stopped by a signal, 1 could not start (port in use, crash on start),

@@ -37,7 +37,9 @@ export function compareErrorRates(
 
 /**
  * Canary latency against the baseline's: Mann-Whitney U on the histogram buckets, failing
- * when the canary is significantly slower and its p99 beyond the tolerated increase.
+ * when the canary is significantly slower and its p99 beyond the tolerated increase: both
+ * relative and at least `minP99IncreaseMs`, since a fresh process a few ms slower than a
+ * warm one is not a regression.
  */
 export function compareLatency(
   canary: TargetWindow,
@@ -48,7 +50,10 @@ export function compareLatency(
   const test = mannWhitneyGreater(bucketValues(canary), bucketValues(baseline));
   const c = toMs(histogramQuantile(0.99, canary.latency));
   const b = toMs(histogramQuantile(0.99, baseline.latency));
-  const limit = b === null ? null : b * (1 + thresholds.maxP99Increase);
+  const limit =
+    b === null
+      ? null
+      : Math.max(b * (1 + thresholds.maxP99Increase), b + thresholds.minP99IncreaseMs);
   const fail = test.pValue < alpha && c !== null && limit !== null && c > limit;
   return {
     name: 'latency-vs-baseline',
@@ -60,7 +65,7 @@ export function compareLatency(
     alpha,
     test: 'mann-whitney',
     samples: { canary: total(canary), baseline: total(baseline) },
-    detail: `p99 latency ${ms(c)} vs baseline ${ms(b)}: ${fail ? 'slower' : 'not slower'} than the tolerated +${Math.round(thresholds.maxP99Increase * 100)}% (Mann-Whitney p=${fmtP(test.pValue)}, alpha ${fmtP(alpha)})`,
+    detail: `p99 latency ${ms(c)} vs baseline ${ms(b)}: ${fail ? 'slower' : 'not slower'} than the tolerated ${ms(limit)} (+${Math.round(thresholds.maxP99Increase * 100)}%, at least +${thresholds.minP99IncreaseMs} ms; Mann-Whitney p=${fmtP(test.pValue)}, alpha ${fmtP(alpha)})`,
   };
 }
 

@@ -93,6 +93,11 @@ export interface ThresholdsConfig {
   maxErrorRateIncrease: number;
   /** Largest acceptable relative p99 increase over the baseline (0.2 = +20 %). Default 0.2. */
   maxP99Increase: number;
+  /**
+   * Smallest p99 increase over the baseline that can fail a canary, in ms: a fresh process
+   * a few ms slower than a warm one is not a regression. Default 25.
+   */
+  minP99IncreaseMs: number;
 }
 
 export type InsufficientDataPolicy = 'extend' | 'pass' | 'fail';

@@ -21,6 +21,7 @@ export function defaultEnvironment(): EnvironmentConfig {
       maxP99Ms: 500,
       maxErrorRateIncrease: 0.01,
       maxP99Increase: 0.2,
+      minP99IncreaseMs: 25,
     },
     analysis: {
       minSamples: 50,

@@ -24,12 +24,6 @@ export async function performRollback(
   ctx.notifications.send('rollback.started', { reason: trigger });
   ctx.journal?.append('step.started', { step: 'rollback', data: { trigger } });
   ctx.mark('rollback.started', trigger);
-  ctx.emit({
-    type: 'phase',
-    phase: 'rolling-back',
-    elapsedMs: Date.now() - ctx.startedAt,
-    detail: trigger,
-  });
   try {
     // The run's own abort (a signal) must not stop the rollback it caused.
     const detail = await withTimeout(

@@ -76,9 +76,12 @@ async function executeRun(
   signal: AbortSignal,
 ): Promise<CanaryReport> {
   const { config, journal } = ctx;
+  let trigger = '';
   const machine = new RunStateMachine((from, to, event) => {
     journal?.append('transition', { data: { from, to, event } });
-    ctx.emit({ type: 'phase', phase: to, elapsedMs: Date.now() - ctx.startedAt });
+    // A failure carries its trigger, so a log line says why the rollback follows.
+    const detail = to === 'failed' ? { detail: trigger } : {};
+    ctx.emit({ type: 'phase', phase: to, elapsedMs: Date.now() - ctx.startedAt, ...detail });
   });
   journal?.append('run.started', {
     // The deployer's config goes with the run: its rollback must undo what this config did.
@@ -103,7 +106,6 @@ async function executeRun(
   let monitored: MonitorOutcome | undefined;
   let reason = '';
   let rollback: RollbackOutcome | undefined;
-  let trigger = '';
   let promotion: CanaryReport['promotion'];
   try {
     urls = await deployStep(ctx, signal);

@@ -14,7 +14,6 @@ export async function journaledStep<T>(
   run: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   ctx.journal?.append('step.started', { step });
-  ctx.emit({ type: 'phase', phase: step, elapsedMs: Date.now() - ctx.startedAt });
   try {
     const result = await withTimeout(step, timeoutSec * 1000, signal, run);
     ctx.journal?.append('step.finished', { step, ok: true });

@@ -4,11 +4,7 @@ import type { CheckGroup, Evaluation } from '../checks/check-group.js';
 import type { HealthLogger, HealthPaths } from '../health-options.js';
 import type { Lifecycle } from '../lifecycle.js';
 import { markHealthRoute } from '../metrics/metrics-middleware.js';
-import {
-  acceptsOpenMetrics,
-  OPENMETRICS_CONTENT_TYPE,
-  renderOpenMetrics,
-} from '../metrics/render-openmetrics.js';
+import { acceptsOpenMetrics, CONTENT_TYPES, renderMetrics } from '../metrics/render-metrics.js';
 import { describeFailure } from '../redact.js';
 import type { StatusBody } from '../response-types.js';
 import { BodyCache } from './body-cache.js';
@@ -97,12 +93,8 @@ export class Endpoints {
       });
       return;
     }
-    const { registry } = this.sources;
-    if (acceptsOpenMetrics(req.headers.accept)) {
-      send(res, 200, OPENMETRICS_CONTENT_TYPE, await renderOpenMetrics(registry));
-    } else {
-      send(res, 200, registry.contentType, await registry.metrics());
-    }
+    const format = acceptsOpenMetrics(req.headers.accept) ? 'openmetrics' : 'prometheus';
+    send(res, 200, CONTENT_TYPES[format], await renderMetrics(this.sources.registry, format));
   }
 
   private async status(_req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -7,6 +7,8 @@ import {
   type Registry,
 } from 'prom-client';
 import type { CheckResult } from '../checks/check-types.js';
+import { HealthError } from '../health-error.js';
+import { HttpRequestDuration, HttpRequestsTotal, HttpSeries } from './http-series.js';
 
 const MISNAMED_DEFAULT_GAUGES = [
   'nodejs_active_handles_total',
@@ -19,8 +21,8 @@ export const STATUS_VALUE = { pass: 1, warn: 0.5, fail: 0 } as const;
 /** The metrics this package owns on the health object's registry. */
 export interface HealthMetrics {
   registry: Registry;
-  requests: Counter<'method' | 'route' | 'status_code'>;
-  duration: Histogram<'method' | 'route' | 'status_code'>;
+  /** Behind `http_requests_total` and `http_request_duration_seconds`. */
+  http: HttpSeries;
   checkStatus: Gauge<'check' | 'kind'>;
   checkDuration: Histogram<'check' | 'kind'>;
   checkTimeouts: Counter<'check'>;
@@ -48,29 +50,7 @@ export function createHealthMetrics(
     for (const kind of ['major', 'minor', 'incremental', 'weakcb']) gc?.zero({ kind });
   }
   const registers = [registry];
-  const requests = reuse(
-    registry,
-    'http_requests_total',
-    () =>
-      new Counter({
-        name: 'http_requests_total',
-        help: 'HTTP requests answered, by method, matched route template and status code.',
-        labelNames: ['method', 'route', 'status_code'] as const,
-        registers,
-      }),
-  );
-  const duration = reuse(
-    registry,
-    'http_request_duration_seconds',
-    () =>
-      new Histogram({
-        name: 'http_request_duration_seconds',
-        help: 'Time from request to response end, by method, matched route template and status code.',
-        labelNames: ['method', 'route', 'status_code'] as const,
-        buckets: options.buckets,
-        registers,
-      }),
-  );
+  const http = httpSeries(registry, options.buckets);
   const checkStatus = reuse(
     registry,
     'health_check_status',
@@ -107,8 +87,7 @@ export function createHealthMetrics(
   );
   return {
     registry,
-    requests,
-    duration,
+    http,
     checkStatus,
     checkDuration,
     checkTimeouts,
@@ -119,6 +98,39 @@ export function createHealthMetrics(
       if (result.timedOut) checkTimeouts.inc({ check: result.name });
     },
   };
+}
+
+/**
+ * The HTTP series of the registry: created and registered, or, when another health object
+ * already registered them on this registry, shared with it.
+ */
+function httpSeries(registry: Registry, buckets: number[]): HttpSeries {
+  const existing = registry.getSingleMetric('http_requests_total') as unknown;
+  if (existing instanceof HttpRequestsTotal) return existing.series;
+  for (const name of ['http_requests_total', 'http_request_duration_seconds']) {
+    if (registry.getSingleMetric(name)) {
+      throw new HealthError(
+        'E_CONFIG_INVALID',
+        `createHealth: the registry already has a metric "${name}" that health-server did not create; use a registry without it`,
+      );
+    }
+  }
+  const series = new HttpSeries(buckets);
+  registry.registerMetric(
+    new HttpRequestsTotal(
+      'http_requests_total',
+      'HTTP requests answered, by method, matched route template and status code.',
+      series,
+    ) as unknown as Metric,
+  );
+  registry.registerMetric(
+    new HttpRequestDuration(
+      'http_request_duration_seconds',
+      'Time from request to response end, by method, matched route template and status code.',
+      series,
+    ) as unknown as Metric,
+  );
+  return series;
 }
 
 function reuse<T extends Metric>(registry: Registry, name: string, create: () => T): T {

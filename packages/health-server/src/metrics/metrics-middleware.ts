@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, type ServerResponse } from 'node:http';
 import type { Middleware } from '../http/middleware.js';
 import type { RequestRecorder } from './request-recorder.js';
 
@@ -27,40 +27,59 @@ export function markHealthRoute(req: IncomingMessage): void {
 }
 
 type ExpressRequest = IncomingMessage & { route?: { path?: unknown }; baseUrl?: unknown };
+type Slots = Record<symbol, unknown>;
 
-const TEMPLATE = Symbol.for('@n1v1/health-server.route-template');
+const MATCHED = Symbol.for('@n1v1/health-server.matched-route');
+
+/** The route express matched and the mount path it was matched under, noted at match time. */
+type Matched = [route: ExpressRequest['route'], baseUrl: unknown];
 
 /**
  * The matched route template under express 4 and 5: the mount path plus the route's path.
- * Read when express sets `req.route`, because express restores `req.baseUrl` when a request
- * leaves a mounted router (an error, a `next()`), before the response ends. Never the raw URL.
+ * The mount path is the one noted when express set `req.route`: express restores
+ * `req.baseUrl` when a request leaves a mounted router (an error, a `next()`), before the
+ * response ends. Never the raw URL.
  */
 export function expressRoute(req: IncomingMessage): string | undefined {
-  const captured = (req as unknown as Record<symbol, string | undefined>)[TEMPLATE];
-  return captured ?? templateOf((req as ExpressRequest).route, (req as ExpressRequest).baseUrl);
+  const matched = (req as unknown as Slots)[MATCHED] as Matched | undefined;
+  if (matched !== undefined) return templateOf(matched[0], matched[1]);
+  return templateOf((req as ExpressRequest).route, (req as ExpressRequest).baseUrl);
 }
 
 function templateOf(route: ExpressRequest['route'], baseUrl: unknown): string | undefined {
   if (route === undefined || route === null) return undefined;
   const base = typeof baseUrl === 'string' ? baseUrl : '';
-  const path = Array.isArray(route.path) ? route.path.map(String).join('|') : String(route.path);
-  const joined = `${base}${path}`;
+  const path =
+    typeof route.path === 'string'
+      ? route.path
+      : Array.isArray(route.path)
+        ? route.path.join('|')
+        : String(route.path);
+  const joined = base + path;
   return joined.length > 1 && joined.endsWith('/') ? joined.slice(0, -1) : joined;
 }
 
-/** Turns `req.route` into an accessor that notes the template at the moment express matches. */
-function captureRoute(req: IncomingMessage): void {
-  let route: ExpressRequest['route'];
-  Object.defineProperty(req, 'route', {
+/**
+ * Makes `req.route` an accessor that notes the mount path as express assigns the route.
+ * Defined once, on express's base request prototype (shared by every app and sub-app of
+ * that express): an accessor on each request object would cost more than the rest of the
+ * middleware. Plain node:http requests are left alone.
+ */
+function noteRoutesOf(req: IncomingMessage): void {
+  let proto = Object.getPrototypeOf(req) as object | null;
+  if (proto === IncomingMessage.prototype || proto === null) return;
+  while (proto !== null && Object.getPrototypeOf(proto) !== IncomingMessage.prototype) {
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  if (proto === null || Object.hasOwn(proto, MATCHED)) return;
+  Object.defineProperty(proto, MATCHED, { value: undefined, writable: true });
+  Object.defineProperty(proto, 'route', {
     configurable: true,
-    enumerable: true,
-    get: () => route,
-    set(value: ExpressRequest['route']) {
-      route = value;
-      (req as unknown as Record<symbol, string | undefined>)[TEMPLATE] = templateOf(
-        value,
-        (req as ExpressRequest).baseUrl,
-      );
+    get(this: Slots) {
+      return (this[MATCHED] as Matched | undefined)?.[0];
+    },
+    set(this: Slots & ExpressRequest, value: ExpressRequest['route']) {
+      this[MATCHED] = [value, this.baseUrl];
     },
   });
 }
@@ -72,10 +91,15 @@ export function createMetricsMiddleware(
 ): Middleware {
   const includeHealth = options.includeHealthRoutes === true;
   const resolve = options.route ?? expressRoute;
+  const patched = new WeakSet<object>();
   return (req, res, next) => {
     const started = performance.now();
-    if (options.route === undefined) captureRoute(req);
-    res.once('close', () => {
+    if (options.route === undefined && !patched.has(Object.getPrototypeOf(req))) {
+      noteRoutesOf(req);
+      patched.add(Object.getPrototypeOf(req));
+    }
+    // 'close' fires once per response, finished or aborted; `on` avoids once()'s wrapper.
+    res.on('close', () => {
       if (!includeHealth && (req as unknown as Record<symbol, unknown>)[HEALTH_ROUTE] === true)
         return;
       const status = res.writableFinished ? res.statusCode : CLIENT_CLOSED;

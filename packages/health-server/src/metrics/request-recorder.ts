@@ -18,8 +18,6 @@ const METHODS = new Set([
   'CONNECT',
 ]);
 
-type Labels = { method: string; route: string; status_code: string };
-
 /** Records one answered request into the HTTP metrics. */
 export type RequestRecorder = (
   method: string | undefined,
@@ -30,25 +28,20 @@ export type RequestRecorder = (
 
 /**
  * Bounds every label: methods to the standard ones (else `OTHER`), routes to a capped set of
- * templates, status codes to 100..599. Label objects are reused, so a request allocates none.
+ * templates, status codes to 100..599. Entries are found by one string key, so a request
+ * allocates only that key.
  */
 export function createRequestRecorder(
   metrics: HealthMetrics,
   maxRouteLabels: number,
 ): RequestRecorder {
   const routes = new LabelCap(maxRouteLabels, OTHER_ROUTE);
-  const labelSets = new Map<string, Labels>();
+  const { http } = metrics;
   return (method, route, statusCode, seconds) => {
     const m = method !== undefined && METHODS.has(method) ? method : 'OTHER';
     const r = route === undefined ? UNMATCHED_ROUTE : routes.value(route);
     const s = statusCode >= 100 && statusCode <= 599 ? statusCode : 0;
-    const key = `${m} ${s} ${r}`;
-    let labels = labelSets.get(key);
-    if (labels === undefined) {
-      labels = { method: m, route: r, status_code: String(s) };
-      labelSets.set(key, labels);
-    }
-    metrics.requests.inc(labels);
-    metrics.duration.observe(labels, seconds);
+    const entry = http.entry(`${m} ${s} ${r}`, m, r, s);
+    http.observe(entry, seconds);
   };
 }

@@ -79,6 +79,8 @@ export function installGracefulShutdown(
     let deadlineTimer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'deadline'>((resolve) => {
       deadlineTimer = setTimeout(resolve, hardDeadlineMs, 'deadline');
+      // The server being drained keeps the process alive; the deadline itself must not.
+      deadlineTimer.unref();
     });
     const hooks: HookReport[] = [];
     const steps = (async () => {
@@ -116,8 +118,9 @@ export function installGracefulShutdown(
   return controller;
 }
 
+/** A delay that does not by itself keep the process alive (a listening server does). */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Stops accepting, closes idle keep-alive sockets, and resolves once every connection ended. */

@@ -1,0 +1,133 @@
+/** The labels of one HTTP series. */
+export interface HttpLabels {
+  method: string;
+  route: string;
+  status_code: string;
+}
+
+/** One label set's running totals; bucket counts are per bucket, made cumulative when rendered. */
+export interface HttpEntry {
+  labels: HttpLabels;
+  count: number;
+  sum: number;
+  buckets: number[];
+}
+
+/**
+ * Storage behind `http_requests_total` and `http_request_duration_seconds`. A request costs a
+ * map lookup, two additions and one bucket increment: prom-client's `inc()`/`observe()`
+ * would hash and validate the label object on every call, a cost the request path should
+ * not pay. Both metrics read the same entries, so their counts always agree.
+ */
+export class HttpSeries {
+  private entries = new Map<string, HttpEntry>();
+
+  constructor(readonly buckets: readonly number[]) {}
+
+  /** The entry of a label set, found by its key; labels are built only for a new one. */
+  entry(key: string, method: string, route: string, statusCode: number): HttpEntry {
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      entry = {
+        labels: { method, route, status_code: String(statusCode) },
+        count: 0,
+        sum: 0,
+        buckets: new Array<number>(this.buckets.length).fill(0),
+      };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  observe(entry: HttpEntry, seconds: number): void {
+    entry.count++;
+    entry.sum += seconds;
+    const bounds = this.buckets;
+    for (let i = 0; i < bounds.length; i++) {
+      if (seconds <= bounds[i]!) {
+        entry.buckets[i]!++;
+        return;
+      }
+    }
+  }
+
+  all(): IterableIterator<HttpEntry> {
+    return this.entries.values();
+  }
+
+  reset(): void {
+    this.entries = new Map();
+  }
+}
+
+type Sample = { value: number; labels: Record<string, string | number>; metricName?: string };
+
+/** What prom-client's Registry reads from a metric: name, help, type, and `get()`. */
+abstract class SeriesView {
+  readonly aggregator = 'sum';
+  readonly labelNames = ['method', 'route', 'status_code'];
+
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly series: HttpSeries,
+  ) {}
+
+  abstract readonly type: 'counter' | 'histogram';
+  protected abstract samples(): Sample[];
+
+  async get() {
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      values: this.samples(),
+      aggregator: this.aggregator,
+    };
+  }
+
+  reset(): void {
+    this.series.reset();
+  }
+}
+
+export class HttpRequestsTotal extends SeriesView {
+  readonly type = 'counter';
+
+  protected samples(): Sample[] {
+    return [...this.series.all()].map((entry) => ({
+      value: entry.count,
+      labels: { ...entry.labels },
+    }));
+  }
+}
+
+export class HttpRequestDuration extends SeriesView {
+  readonly type = 'histogram';
+
+  protected samples(): Sample[] {
+    const out: Sample[] = [];
+    const bounds = this.series.buckets;
+    for (const entry of this.series.all()) {
+      let cumulative = 0;
+      for (let i = 0; i < bounds.length; i++) {
+        cumulative += entry.buckets[i]!;
+        out.push({
+          value: cumulative,
+          labels: { le: bounds[i]!, ...entry.labels },
+          metricName: `${this.name}_bucket`,
+        });
+      }
+      out.push(
+        {
+          value: entry.count,
+          labels: { le: '+Inf', ...entry.labels },
+          metricName: `${this.name}_bucket`,
+        },
+        { value: entry.sum, labels: { ...entry.labels }, metricName: `${this.name}_sum` },
+        { value: entry.count, labels: { ...entry.labels }, metricName: `${this.name}_count` },
+      );
+    }
+    return out;
+  }
+}
