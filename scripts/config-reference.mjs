@@ -17,7 +17,8 @@ const sources = [
   {
     title: 'Smoke suite: `n1v1 smoke --config=FILE`',
     file: 'packages/smoke-tests/schema/config.schema.json',
-    intro: 'Changes limits, skips built-in checks, and adds checks of the same kinds. Flags win over the file.',
+    intro:
+      'Changes limits, skips built-in checks, and adds checks of the same kinds. Flags win over the file.',
   },
 ];
 
@@ -35,7 +36,8 @@ function resolveRef(schema, node) {
 function typeOf(node) {
   if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
   if (node.enum) return node.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
-  if (node.oneOf || node.anyOf) return (node.oneOf ?? node.anyOf).map((n) => n.type ?? 'object').join(' \\| ');
+  if (node.oneOf || node.anyOf)
+    return (node.oneOf ?? node.anyOf).map((n) => n.type ?? 'object').join(' \\| ');
   if (Array.isArray(node.type)) return node.type.join(' \\| ');
   if (node.type === 'array') return 'array';
   return node.type ?? 'any';
@@ -85,7 +87,14 @@ function walk(schema, raw, path, rows, required = false, note = '') {
     const thenRequired = new Set(then.required ?? []);
     for (const [child, value] of Object.entries(then.properties ?? {})) {
       if (child === key) continue;
-      walk(schema, value, `${path}.${child}`, rows, thenRequired.has(child), `(${key} \`${condition.const}\`)`);
+      walk(
+        schema,
+        value,
+        `${path}.${child}`,
+        rows,
+        thenRequired.has(child),
+        `(${key} \`${condition.const}\`)`,
+      );
     }
   }
 }
@@ -99,7 +108,16 @@ function section({ title, file, intro }) {
     '|---|---|---|---|---|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ];
-  return [`## ${title}`, '', intro, '', `Schema: [\`${file}\`](../${file})${schema.$id ? ` (\`$id\` ${schema.$id})` : ''}.`, '', ...table, ''].join('\n');
+  return [
+    `## ${title}`,
+    '',
+    intro,
+    '',
+    `Schema: [\`${file}\`](../${file})${schema.$id ? ` (\`$id\` ${schema.$id})` : ''}.`,
+    '',
+    ...table,
+    '',
+  ].join('\n');
 }
 
 const text = [
@@ -116,7 +134,9 @@ if (process.argv.includes('--check')) {
     current = readFileSync(out, 'utf8');
   } catch {}
   if (current !== text) {
-    console.error('docs/configuration.md is out of date with the JSON Schemas: run "node scripts/config-reference.mjs"');
+    console.error(
+      'docs/configuration.md is out of date with the JSON Schemas: run "node scripts/config-reference.mjs"',
+    );
     process.exit(1);
   }
 } else {

@@ -53,6 +53,7 @@ describe('the GitHub workflows', () => {
 
   it('are checked by a linter that does catch mistakes', () => {
     const broken =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
       'on: push\njobs:\n  a:\n    needs: [missing]\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.head_commit.message }}"\n';
     const kinds = lint(broken, 'broken.yml').map((result) => result.kind);
     expect(kinds).toEqual(expect.arrayContaining(['job-needs', 'expression']));
@@ -105,6 +106,7 @@ describe('the CI workflow', () => {
     expect(canary.if).toContain("github.event_name == 'push'");
     expect(runs(canary)).toContain('pnpm canary --env=staging');
     const step = canary.steps.find((s) => s.run?.includes('pnpm canary'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(step?.env?.DISCORD_WEBHOOK_URL).toBe('${{ secrets.DISCORD_WEBHOOK_URL }}');
     expect(canary.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
   });

@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
-import { ExitCode } from '../exit-codes.js';
 import { parseFlags } from '../parse-flags.js';
+import { runManualAction } from './manual-action.js';
 
 const usage = `Usage: n1v1 rollback [--env=staging] [--config=FILE] [--dry-run] [--json]
 
@@ -28,23 +28,15 @@ export const command: Command = {
   usage,
   async run(argv, io) {
     const flags = parseFlags('rollback', argv, spec);
-    const json = flags.json === true;
     const { rollback } = await import('@n1v1/canary-runner');
-    const { notifierFromEnv } = await import('@n1v1/notifier');
-    const { jsonOnError, writeJson } = await import('../render/canary-json.js');
-    const { renderManualReport } = await import('../render/canary-manual.js');
-    const { paintFor } = await import('../render/color.js');
-    const report = await jsonOnError(io, json, () =>
+    return runManualAction(io, flags.json === true, (notifier) =>
       rollback({
         cwd: io.cwd,
         ...(typeof flags.env === 'string' ? { env: flags.env } : {}),
         ...(typeof flags.config === 'string' ? { configPath: flags.config } : {}),
         dryRun: flags['dry-run'] === true,
-        notifier: notifierFromEnv(io.env, { stream: io.stderr }),
+        notifier,
       }),
     );
-    if (json) writeJson(io, report);
-    else io.stdout.write(renderManualReport(report, paintFor(io.stdout, io.env)));
-    return report.ok ? ExitCode.Ok : ExitCode.NeedsAttention;
   },
 };
