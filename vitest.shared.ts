@@ -25,6 +25,8 @@ export function packageTestConfig(options: PackageTestOptions = {}) {
       // at a time per package so that timing-sensitive tests are not starved on 2 cores.
       fileParallelism: false,
       restoreMocks: true,
+      // The JSON report feeds the one-line total that scripts/run-tests.mjs prints.
+      reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
       coverage: {
         provider: 'v8',
         include: ['src/**/*.ts'],
