@@ -130,6 +130,15 @@ describe('the production rollout workflow', () => {
     expect(promote.environment).toBe('production');
     expect(runs(promote)).toContain('n1v1 promote --env=production');
   });
+
+  it("first fetches the staging canary's journal from the CI run that deployed it, since promote checks it", () => {
+    const steps = Object.values(workflow('production-rollout.yml').jobs)[0]!.steps;
+    const fetch = steps.findIndex((step) => step.uses?.startsWith('actions/download-artifact@'));
+    const promote = steps.findIndex((step) => step.run?.includes('n1v1 promote'));
+    expect(fetch).toBeGreaterThan(-1);
+    expect(fetch).toBeLessThan(promote);
+    expect(steps[fetch]).toMatchObject({ with: { name: 'canary-report' } });
+  });
 });
 
 describe('the release workflow', () => {
