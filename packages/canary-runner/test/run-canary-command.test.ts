@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type ExampleServiceOptions,
   type RunningService,
@@ -5,6 +7,7 @@ import {
 } from '@n1v1/example-service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CanaryOptions } from '../src/run/canary-options.js';
+import { listJournals } from '../src/run/journal.js';
 import { promote } from '../src/run/promote-canary.js';
 import { rollback } from '../src/run/rollback-canary.js';
 import { runCanary } from '../src/run/run-canary.js';
@@ -163,5 +166,35 @@ describe('a canary run with the command deployer', () => {
       detail: 'dry run: no canary to roll back in staging',
       plan: [],
     });
+  });
+
+  it("keeps the deployer's environment values out of the journal, and still gives them to a later rollback", async () => {
+    const token = 'tok-s3cr3t-4f1c9e';
+    const deployer = {
+      type: 'command' as const,
+      deploy: 'echo deployed',
+      rollback: 'printf "%s" "$API_TOKEN" > rollback-token.txt',
+      env: { API_TOKEN: token },
+    };
+    writeFileSync(
+      join(workspace.cwd, 'n1v1.config.json'),
+      JSON.stringify({ environments: { staging: { deployer } } }),
+    );
+    const run = await options({ errorRate: 0.3 }, deployer, { noRollback: true });
+    const report = await runCanary({ ...run, deployer });
+    expect(report.verdict).toBe('failed');
+    const journal = listJournals(workspace.stateDir, 'staging')
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('');
+    expect(journal).toContain('API_TOKEN');
+    expect(journal).not.toContain(token);
+
+    const manual = await rollback({ cwd: workspace.cwd, notifier: null });
+    expect(manual.ok).toBe(true);
+    expect(readFileSync(join(workspace.cwd, 'rollback-token.txt'), 'utf8')).toBe(token);
+    const after = listJournals(workspace.stateDir, 'staging')
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('');
+    expect(after).not.toContain(token);
   });
 });

@@ -4,6 +4,7 @@ import { probeHealth } from '../probes/health-probe.js';
 import { baseReport } from './build-report.js';
 import { type CanaryOptions, defaultVersion, overridesOf } from './canary-options.js';
 import { Journal } from './journal.js';
+import { deployerConfigForJournal } from './journal-deployer-config.js';
 import { acquireLock } from './lock.js';
 import type { MonitorOutcome } from './monitor-canary.js';
 import { monitorCanary } from './monitor-canary.js';
@@ -85,13 +86,14 @@ async function executeRun(
   });
   journal?.append('run.started', {
     // The deployer's config goes with the run: its rollback must undo what this config did.
+    // Environment values stay out of the file; the rollback takes them from its own config.
     data: {
       version: ctx.version,
       service: config.service,
       env: config.env,
       pid: process.pid,
       deployer: config.deployer.type,
-      deployerConfig: config.deployer,
+      deployerConfig: deployerConfigForJournal(config.deployer),
       metrics: config.metrics.source,
     },
   });
