@@ -1,3 +1,5 @@
+import { UsageError } from './usage-error.js';
+
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /**
@@ -12,4 +14,17 @@ export function parseDuration(text: string): number {
     throw new Error(`"${text}"${hint}: write e.g. 500ms, 5s, 2m or 1m30s`);
   }
   return parts.reduce((total, [, value, unit]) => total + Number(value) * UNIT_MS[unit!]!, 0);
+}
+
+/**
+ * A duration flag of a command in ms, or undefined when the flag was not given; a value that
+ * is not a duration is a UsageError naming the command and the flag (exit code 2).
+ */
+export function durationFlag(command: string, name: string, value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    throw new UsageError(`${command}: --${name} ${(error as Error).message}`);
+  }
 }

@@ -1,8 +1,8 @@
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
+import { durationFlag } from '../parse-duration.js';
 import { parseFlags } from '../parse-flags.js';
 import { UsageError } from '../usage-error.js';
-import { durationFlag } from './smoke-flags.js';
 
 const usage = `Usage: n1v1 demo [--monitor=15s] [--interval=3s]
 

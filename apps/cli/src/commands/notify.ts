@@ -2,7 +2,7 @@ import type { DeploymentEvent } from '@n1v1/notifier';
 import type { Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { parseDuration } from '../parse-duration.js';
+import { durationFlag } from '../parse-duration.js';
 import { type FlagValues, parseFlags } from '../parse-flags.js';
 import { UsageError } from '../usage-error.js';
 
@@ -51,7 +51,7 @@ export const command: Command = {
   async run(argv, io) {
     const flags = parseFlags('notify', argv, spec);
     const event = readEvent(flags, io.env);
-    const timeoutMs = readTimeout(flags.timeout);
+    const timeoutMs = durationFlag('notify', 'timeout', flags.timeout) ?? 5000;
     const notifier = await import('@n1v1/notifier');
     const problems = notifier.eventProblems(event);
     if (problems.length > 0) throw new UsageError(`notify: ${problems.join('; ')}`);
@@ -110,15 +110,6 @@ function readEvent(flags: FlagValues, env: Io['env']): DeploymentEvent {
     if (value !== undefined) Object.assign(event, { [key]: value });
   }
   return event;
-}
-
-function readTimeout(value: FlagValues[string]): number {
-  if (typeof value !== 'string') return 5000;
-  try {
-    return parseDuration(value);
-  } catch (error) {
-    throw new UsageError(`notify: --timeout ${(error as Error).message}`);
-  }
 }
 
 function optional(value: FlagValues[string]): string | undefined {

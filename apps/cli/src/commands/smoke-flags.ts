@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { parseDuration } from '../parse-duration.js';
+import { durationFlag } from '../parse-duration.js';
 import type { FlagValues } from '../parse-flags.js';
 import { UsageError } from '../usage-error.js';
 
@@ -71,15 +71,6 @@ export function readLoadFlags(command: string, flags: FlagValues) {
     ...optional('maxErrorRate', rateFlag(command, flags['max-error-rate'])),
     ...optional('minRps', numberFlag(command, 'min-rps', flags['min-rps'], /^\d+(\.\d+)?$/)),
   };
-}
-
-export function durationFlag(command: string, name: string, value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    return parseDuration(value);
-  } catch (error) {
-    throw new UsageError(`${command}: --${name} ${(error as Error).message}`);
-  }
 }
 
 function numberFlag(

@@ -2,13 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { durationFlag } from '../parse-duration.js';
 import { parseFlags } from '../parse-flags.js';
 import { paintFor } from '../render/color.js';
 import { createProgress } from '../render/progress.js';
 import { publishToGithub } from '../render/publish-to-github.js';
 import { renderSmokeTable } from '../render/smoke-table.js';
 import { UsageError } from '../usage-error.js';
-import { durationFlag, readLoadFlags, readTargetFlags, targetFlags } from './smoke-flags.js';
+import { readLoadFlags, readTargetFlags, targetFlags } from './smoke-flags.js';
 
 const spec = {
   ...targetFlags,
