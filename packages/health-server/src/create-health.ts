@@ -19,7 +19,7 @@ import { Lifecycle } from './lifecycle.js';
 import { createHealthMetrics } from './metrics/health-metrics.js';
 import { createMetricsMiddleware, instrumentListener } from './metrics/metrics-middleware.js';
 import { createRequestRecorder } from './metrics/request-recorder.js';
-import { createRedactor, secretsFromEnv } from './redact.js';
+import { createRedactor, secretsFromEnv } from '@n1v1/redact';
 import { resolveOptions } from './resolve-options.js';
 import type { StatusProvider } from './response-types.js';
 import { installGracefulShutdown } from './shutdown/graceful-shutdown.js';

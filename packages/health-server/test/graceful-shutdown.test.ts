@@ -242,7 +242,7 @@ describe('graceful shutdown', () => {
       ['slow-but-allowed', 'ok'],
       ['hook 5', 'ok'],
     ]);
-    expect(report.hooks[1]?.error).toBe('pool closed twice, password=[redacted]');
+    expect(report.hooks[1]?.error).toBe('pool closed twice, password=***');
     expect(hungSignal?.aborted).toBe(true);
     expect(report.exitCode).toBe(1);
     expect(exits).toEqual([1]);
