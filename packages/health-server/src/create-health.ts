@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';
+import { createRedactor, secretsFromEnv } from '@n1v1/redact';
 import { Registry } from 'prom-client';
 import { CachedCheck } from './checks/cached-check.js';
 import { CheckGroup } from './checks/check-group.js';
@@ -19,7 +20,6 @@ import { Lifecycle } from './lifecycle.js';
 import { createHealthMetrics } from './metrics/health-metrics.js';
 import { createMetricsMiddleware, instrumentListener } from './metrics/metrics-middleware.js';
 import { createRequestRecorder } from './metrics/request-recorder.js';
-import { createRedactor, secretsFromEnv } from '@n1v1/redact';
 import { resolveOptions } from './resolve-options.js';
 import type { StatusProvider } from './response-types.js';
 import { installGracefulShutdown } from './shutdown/graceful-shutdown.js';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createRedactor } from '@n1v1/redact';
+import { describe, expect, it } from 'vitest';
 import { cleanOutput, describeFailure } from './describe-failure.js';
 
 const redact = createRedactor(['exchange-key-0001']);
@@ -9,7 +9,9 @@ describe('redaction of check output', () => {
     expect(cleanOutput('POST https://hooks.slack.com/services/T0/B0/XYZ failed', redact)).toBe(
       'POST https://hooks.slack.com/services/*** failed',
     );
-    expect(describeFailure(new Error('key exchange-key-0001 refused'), redact)).toBe('key *** refused');
+    expect(describeFailure(new Error('key exchange-key-0001 refused'), redact)).toBe(
+      'key *** refused',
+    );
   });
 });
 

@@ -27,10 +27,16 @@ describe('redact', () => {
     // name=value and name: value
     ['password: hunter2hunter2', 'password: ***'],
     ['key=abcd1234efgh', 'key=***'],
-    ['https://x.example/cb?token=abc123&access_token=zz9&api_key=k1&page=2', 'https://x.example/cb?token=***&access_token=***&api_key=***&page=2'],
+    [
+      'https://x.example/cb?token=abc123&access_token=zz9&api_key=k1&page=2',
+      'https://x.example/cb?token=***&access_token=***&api_key=***&page=2',
+    ],
     ['SECRET=hunter2 DB_PASSWORD=letmein', 'SECRET=*** DB_PASSWORD=***'],
     ['password="p@ss w0rd" rejected', 'password="***" rejected'],
-    ['{"token":"abc","name":"n1v1","client_secret":"x\\"yz"}', '{"token":"***","name":"n1v1","client_secret":"***"}'],
+    [
+      '{"token":"abc","name":"n1v1","client_secret":"x\\"yz"}',
+      '{"token":"***","name":"n1v1","client_secret":"***"}',
+    ],
   ])('masks %j as %j', (input, expected) => {
     expect(redact(input)).toBe(expected);
   });

@@ -28,14 +28,17 @@ export class Redactor {
       next.add(encodeURIComponent(secret));
       next.add(JSON.stringify(secret).slice(1, -1));
     }
-    this.known = [...next].filter((s) => s.length >= MIN_SECRET_CHARS).sort((a, b) => b.length - a.length);
+    this.known = [...next]
+      .filter((s) => s.length >= MIN_SECRET_CHARS)
+      .sort((a, b) => b.length - a.length);
     return this;
   }
 
   /** The text with every known secret and secret pattern masked. */
   readonly text = (text: string): string => {
     let out = String(text);
-    for (const secret of this.known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    for (const secret of this.known)
+      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return redactPatterns(out);
   };
 
@@ -47,7 +50,9 @@ export class Redactor {
   deep<T>(value: T): T {
     const walk = (node: unknown, key?: string): unknown => {
       if (typeof node === 'string') {
-        return key !== undefined && SECRET_FIELD.test(key) && node.length > 0 ? REDACTED : this.text(node);
+        return key !== undefined && SECRET_FIELD.test(key) && node.length > 0
+          ? REDACTED
+          : this.text(node);
       }
       if (Array.isArray(node)) return node.map((inner) => walk(inner));
       if (typeof node === 'object' && node !== null && isPlain(node)) {
@@ -67,7 +72,9 @@ function isPlain(node: object): boolean {
 }
 
 /** A redaction function bound to a list of secret values. */
-export function createRedactor(secrets: Iterable<string | undefined> = []): (text: string) => string {
+export function createRedactor(
+  secrets: Iterable<string | undefined> = [],
+): (text: string) => string {
   return new Redactor(secrets).text;
 }
 

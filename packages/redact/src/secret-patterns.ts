@@ -18,7 +18,10 @@ export const SECRET_PATTERNS: ReadonlyArray<readonly [RegExp, Replacement]> = [
   // Discord (and look-alike) webhooks: .../webhooks/<id>/<token>, any host and API version.
   [/(\/webhooks\/\d+\/)[^/?#\s"'\\<>]+/gi, `$1${REDACTED}`],
   // Slack incoming webhooks, workflows and triggers: the whole path is the credential.
-  [/(hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/)[^?#\s"'\\<>]+/gi, `$1${REDACTED}`],
+  [
+    /(hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/)[^?#\s"'\\<>]+/gi,
+    `$1${REDACTED}`,
+  ],
   // Userinfo of any URL: scheme://user:password@host and scheme://token@host.
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'\\<>]+@/gi, `$1${REDACTED}@`],
   // Authorization headers, whatever the scheme.
@@ -27,7 +30,10 @@ export const SECRET_PATTERNS: ReadonlyArray<readonly [RegExp, Replacement]> = [
     `$1${REDACTED}`,
   ],
   [/\b(bearer\s+)[A-Za-z0-9._~+/=-]{6,}/gi, `$1${REDACTED}`],
-  [new RegExp(`\\b((?:basic|token|bot)\\s+)${LOOKS_LIKE_CREDENTIAL}[A-Za-z0-9._~+/=-]{8,}`, 'gi'), `$1${REDACTED}`],
+  [
+    new RegExp(`\\b((?:basic|token|bot)\\s+)${LOOKS_LIKE_CREDENTIAL}[A-Za-z0-9._~+/=-]{8,}`, 'gi'),
+    `$1${REDACTED}`,
+  ],
   // JSON properties named like secrets keep their quotes, so a redacted document still parses.
   [new RegExp(`("${SECRET_KEY}"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1${REDACTED}"`],
   // name=value and name: value (query strings, env dumps, YAML, log lines), quoted or not.

@@ -13,7 +13,10 @@ export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>
   return Object.entries(env)
     .filter(
       ([name, value]) =>
-        name !== 'PWD' && SECRET_NAME.test(name) && value !== undefined && value.length >= MIN_SECRET_CHARS,
+        name !== 'PWD' &&
+        SECRET_NAME.test(name) &&
+        value !== undefined &&
+        value.length >= MIN_SECRET_CHARS,
     )
     .map(([, value]) => value as string);
 }

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { CheckGroup, Evaluation } from '../checks/check-group.js';
+import { describeFailure } from '../describe-failure.js';
 import type { HealthLogger, HealthPaths } from '../health-options.js';
 import type { Lifecycle } from '../lifecycle.js';
 import { markHealthRoute } from '../metrics/metrics-middleware.js';
 import { acceptsOpenMetrics, CONTENT_TYPES, renderMetrics } from '../metrics/render-metrics.js';
-import { describeFailure } from '../describe-failure.js';
 import type { StatusBody } from '../response-types.js';
 import { BodyCache } from './body-cache.js';
 import { type BodyIdentity, healthBody } from './health-body.js';
