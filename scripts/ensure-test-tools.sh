@@ -3,11 +3,14 @@
 #   prometheus + promtool  the canary runner's `prometheus` metrics source is tested against a real
 #                          server on loopback; promtool checks /metrics output and the alerting rules
 #   kubectl                `kubectl kustomize` renders the manifests in deploy/kubernetes
+#   haproxy                the example service is tested behind a real same-host proxy (every
+#                          caller is 127.0.0.1), as nginx, Envoy or a sidecar would put it
 set -euo pipefail
 
 missing=()
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then
