@@ -21,7 +21,9 @@ const json = { 'content-type': 'application/json' };
 describe('the example service behind a same-host proxy (every caller is 127.0.0.1)', () => {
   it('shows an anonymous caller no error text of a failing check, whatever X-Forwarded-For says', async () => {
     const { proxy } = await behindProxy({ exchange: 'fail', detailsToken: 'details-token-77' });
-    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }]) {
+    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }] as Array<
+      Record<string, string>
+    >) {
       const ready = await proxy.send('GET', '/ready', headers);
       expect(ready.status).toBe(503);
       expect(JSON.parse(ready.body).checks['exchange:responseTime'][0]).not.toHaveProperty(
