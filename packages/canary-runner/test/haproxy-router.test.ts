@@ -9,7 +9,11 @@ import {
   haproxyRouter,
 } from '../src/traffic/routers/haproxy/haproxy-router.js';
 import type { TrafficRouter } from '../src/traffic/routers/traffic-router.js';
-import { type CountingServer, sendRequests, startCountingServer } from './helpers/counting-server.js';
+import {
+  type CountingServer,
+  sendRequests,
+  startCountingServer,
+} from './helpers/counting-server.js';
 
 const REQUESTS_PER_STEP = 1200;
 
@@ -67,7 +71,9 @@ describe('the haproxy router', () => {
       });
     }
     for (const { weight, share, haproxyShare } of shares) {
-      expect(Math.abs(share - weight), `canary share at the ${weight} % step`).toBeLessThanOrEqual(2);
+      expect(Math.abs(share - weight), `canary share at the ${weight} % step`).toBeLessThanOrEqual(
+        2,
+      );
       expect(haproxyShare).toBeCloseTo(share, 5);
     }
     // One process all along: weights changed through the runtime API, never a restart.
@@ -86,7 +92,7 @@ describe('the haproxy router', () => {
     expect(canary.hits).toBe(before);
   });
 
-  it('sends requests that carry a step\'s header or cookie to the canary whatever the weight', async () => {
+  it("sends requests that carry a step's header or cookie to the canary whatever the weight", async () => {
     const header = { name: 'X-Canary', value: 'internal' };
     const cookie = { name: 'canary', value: 'always' };
     const { entryUrl } = await startRouter([{ header }, { cookie }]);
@@ -132,7 +138,9 @@ describe('the haproxy router', () => {
     expect(text).toContain(`stats socket ${record.socketPath} mode 600 level admin`);
     expect(text).toContain(`server stable ${stable.url.replace('http://', '')} weight 100`);
     expect(text).toContain(`server canary ${canary.url.replace('http://', '')} weight 0`);
-    expect(text).toMatch(/acl n1v1_match_0 req\.hdr\(x-canary\),map_str\(.*match-0\.map\) -m found/);
+    expect(text).toMatch(
+      /acl n1v1_match_0 req\.hdr\(x-canary\),map_str\(.*match-0\.map\) -m found/,
+    );
     expect(existsSync(record.socketPath)).toBe(true);
   });
 

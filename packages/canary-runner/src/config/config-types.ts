@@ -212,6 +212,8 @@ export interface TrafficStep {
   holdSec: number;
   /** `manual`: after the hold passed, wait for `n1v1 approve` before the next step. */
   gate?: 'manual';
+  /** Longest a manual gate waits for its approval, in seconds. Default 3600. */
+  gateTimeoutSec?: number;
   /** Requests that go to the canary during this step whatever the weight. */
   match?: RouteMatch;
 }

@@ -89,7 +89,9 @@ export function isOurHaproxy(proc: Pick<HaproxyProcess, 'pid' | 'configFile'>): 
 }
 
 /** Stops it (SIGTERM is haproxy's hard stop; SIGKILL after 5 s). Idempotent. */
-export async function stopHaproxy(proc: Pick<HaproxyProcess, 'pid' | 'configFile'>): Promise<boolean> {
+export async function stopHaproxy(
+  proc: Pick<HaproxyProcess, 'pid' | 'configFile'>,
+): Promise<boolean> {
   if (!isOurHaproxy(proc)) return false;
   process.kill(proc.pid, 'SIGTERM');
   const deadline = Date.now() + 5000;

@@ -6,13 +6,22 @@ import { CanaryError } from '../../../canary-error.js';
  * API on its unix stats socket and resolves to the answer. The socket is in non-interactive
  * mode: haproxy answers and closes.
  */
-export function runtimeCommand(socketPath: string, command: string, timeoutMs = 5000): Promise<string> {
+export function runtimeCommand(
+  socketPath: string,
+  command: string,
+  timeoutMs = 5000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let answer = '';
     const socket = createConnection(socketPath, () => socket.end(`${command}\n`));
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new CanaryError('E_DEPLOY_FAILED', `haproxy runtime API did not answer "${command}" within ${timeoutMs} ms`));
+      reject(
+        new CanaryError(
+          'E_DEPLOY_FAILED',
+          `haproxy runtime API did not answer "${command}" within ${timeoutMs} ms`,
+        ),
+      );
     }, timeoutMs);
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
@@ -20,7 +29,12 @@ export function runtimeCommand(socketPath: string, command: string, timeoutMs = 
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
-      reject(new CanaryError('E_DEPLOY_FAILED', `haproxy runtime API on ${socketPath}: ${error.message}`));
+      reject(
+        new CanaryError(
+          'E_DEPLOY_FAILED',
+          `haproxy runtime API on ${socketPath}: ${error.message}`,
+        ),
+      );
     });
     socket.once('close', () => {
       clearTimeout(timer);
