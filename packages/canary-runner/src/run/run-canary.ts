@@ -177,7 +177,7 @@ async function executeRun(
         ? interruptedReason(signal)
         : errorMessage(error);
     // Users stop reaching the canary first; the rollback may take minutes.
-    if (router && ctx.timeline.some((e) => e.event === 'router.started'))
+    if (router && ctx.timeline.some((e) => e.event === 'router.ready'))
       cut = await cutTraffic(ctx, router, trigger);
     if (machine.state === 'promoting') promotion = { ok: false, detail: trigger };
     machine.fire('fail');

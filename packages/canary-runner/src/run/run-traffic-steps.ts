@@ -39,7 +39,7 @@ export async function runTrafficSteps(
   );
   ctx.journal?.append('router.started', { data: { record: started.record } });
   ctx.mark(
-    'router.started',
+    'router.ready',
     `${router.type} router${started.entryUrl ? ` at ${started.entryUrl}` : ''}, canary at 0 %`,
   );
   const traffic =
@@ -103,12 +103,12 @@ async function runStep(
 ): Promise<{ step: TrafficStepRecord; looks: LookRecord[] }> {
   const t0 = Date.now();
   const detail = await router.setWeight(phase.weightPercent, phase.match);
-  say(ctx, `traffic ${phase.label}: ${detail}`);
   ctx.mark('traffic.weight', `${phase.label}: ${detail}`, {
     weightPercent: phase.weightPercent,
     step: phase.index,
     ...(phase.match ? { match: phase.match } : {}),
   });
+  say(ctx, `traffic ${phase.label}: ${detail}`);
   const before = await countsOf(router);
   const monitored = await monitorCanary(stepContext(ctx, phase, stepCount), urls, signal);
   const after = await countsOf(router);
