@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CanaryProgress } from '../src/run/report-types.js';
 import { readJournal } from '../src/run/journal.js';
 import { pidAlive } from '../src/run/pid-alive.js';
+import type { CanaryProgress } from '../src/run/report-types.js';
 import { runCanary } from '../src/run/run-canary.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
 
@@ -36,7 +36,7 @@ function steppedOptions(version: string, onProgress: (event: CanaryProgress) => 
 
 function haproxyPidOf(journal: string): number {
   const started = readJournal(journal).find((e) => e.type === 'router.started');
-  return (started?.data?.record as { pid: number }).pid;
+  return (started!.data!.record as { pid: number }).pid;
 }
 
 describe('a run with weighted steps through haproxy', () => {
@@ -74,7 +74,9 @@ describe('a run with weighted steps through haproxy', () => {
 
     const journal = readJournal(report.journal!);
     const cut = journal.find((e) => e.type === 'traffic.cut')!;
-    const rollbackStarted = journal.find((e) => e.type === 'step.started' && e.step === 'rollback')!;
+    const rollbackStarted = journal.find(
+      (e) => e.type === 'step.started' && e.step === 'rollback',
+    )!;
     expect(cut.data).toMatchObject({ weightPercent: 0 });
     expect(cut.seq).toBeLessThan(rollbackStarted.seq);
     const cutMs = Date.parse(cut.at) - failedAt;
@@ -100,7 +102,9 @@ describe('a run with weighted steps through haproxy', () => {
       [50, 'pass'],
     ]);
     for (const step of report.steps!) {
-      expect(Math.abs(step.routed!.canarySharePercent! - step.weightPercent)).toBeLessThanOrEqual(2);
+      expect(Math.abs(step.routed!.canarySharePercent! - step.weightPercent)).toBeLessThanOrEqual(
+        2,
+      );
     }
     const weights = readJournal(report.journal!)
       .filter((e) => e.type === 'traffic.weight')
