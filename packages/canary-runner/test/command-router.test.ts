@@ -28,7 +28,7 @@ describe('the command router', () => {
     const script = join(dir, 'set-weight.sh');
     writeFileSync(
       script,
-      'echo "$N1V1_ENV $N1V1_CANARY_WEIGHT $N1V1_STABLE_WEIGHT ${N1V1_CANARY_MATCH_HEADER:-} ${N1V1_CANARY_MATCH_VALUE:-}" >> "$WEIGHTS_FILE"\n',
+      'echo "$N1V1_ENV $N1V1_CANARY_WEIGHT $N1V1_STABLE_WEIGHT $N1V1_CANARY_MATCH_HEADER $N1V1_CANARY_MATCH_VALUE" >> "$WEIGHTS_FILE"\n',
     );
     const r = router(`sh ${script}`);
     expect((await r.start({ canaryUrl: 'http://c' }, new AbortController().signal)).record).toEqual(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { EnvironmentOverrides } from './config-types.js';
 import { loadCanaryConfig } from './load-config.js';
 
-const load = (overrides: Parameters<typeof loadCanaryConfig>[0]['overrides']) =>
+const load = (overrides: EnvironmentOverrides) =>
   loadCanaryConfig({ cwd: '/nonexistent-n1v1-dir', overrides });
 
 describe('steps and router in the config', () => {
