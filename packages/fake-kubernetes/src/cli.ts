@@ -8,7 +8,12 @@ for it and prints one JSON line: {"url","port","kubeconfig","pid"}. Stops on SIG
 
 /** `pnpm fake-kubernetes`: the fake for people and scripts; resolves with the exit code. */
 export async function main(argv: string[], signals: NodeJS.Process = process): Promise<number> {
-  let values: { namespace?: string[]; 'failing-image'?: string[]; 'step-ms'?: string; help?: boolean };
+  let values: {
+    namespace?: string[];
+    'failing-image'?: string[];
+    'step-ms'?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -29,7 +34,9 @@ export async function main(argv: string[], signals: NodeJS.Process = process): P
   }
   const stepMs = Number(values['step-ms'] ?? 100);
   if (!Number.isInteger(stepMs) || stepMs < 1) {
-    console.error(`fake-kubernetes: --step-ms must be a positive whole number of milliseconds, got ${values['step-ms']}`);
+    console.error(
+      `fake-kubernetes: --step-ms must be a positive whole number of milliseconds, got ${values['step-ms']}`,
+    );
     return 2;
   }
   const fake = await startFakeKubernetes({

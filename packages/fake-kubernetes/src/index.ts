@@ -12,3 +12,8 @@ export {
   startFakeKubernetes,
 } from './server/start-fake-kubernetes.js';
 export { type KubeconfigOptions, kubeconfigFor, writeKubeconfig } from './server/kubeconfig.js';
+export {
+  createTestCertificateAuthority,
+  type PemPair,
+  type TestCertificateAuthority,
+} from './certs/test-certificates.js';

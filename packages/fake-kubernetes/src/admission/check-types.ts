@@ -16,15 +16,28 @@ export function checkTypes(object: Obj, schema: SchemaObject, mode: FieldValidat
   const unknown: string[] = [];
   walk(object, resolveSchema(schema), '', unknown);
   if (unknown.length && mode === 'Strict')
-    throw new ApiError(400, 'BadRequest', `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+    throw new ApiError(
+      400,
+      'BadRequest',
+      `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+    );
   return mode === 'Ignore' ? [] : unknown.map((f) => `unknown field "${f}"`);
 }
 
-function walk(value: unknown, schema: SchemaObject | undefined, path: string, unknown: string[]): void {
+function walk(
+  value: unknown,
+  schema: SchemaObject | undefined,
+  path: string,
+  unknown: string[],
+): void {
   if (!schema || value === null || value === undefined) return;
   const expected = schema.type;
   const wrong = (what: string) =>
-    new ApiError(400, 'BadRequest', `json: cannot unmarshal ${describe(value)} into Go struct field ${path} of type ${what}`);
+    new ApiError(
+      400,
+      'BadRequest',
+      `json: cannot unmarshal ${describe(value)} into Go struct field ${path} of type ${what}`,
+    );
   if (schema.format === 'int-or-string') {
     if (typeof value !== 'string' && !Number.isInteger(value)) throw wrong('intstr.IntOrString');
     return;
@@ -46,7 +59,8 @@ function walk(value: unknown, schema: SchemaObject | undefined, path: string, un
           unknown.push(subPath);
           delete value[key];
         } else walk(sub, resolveSchema(field), subPath, unknown);
-      } else if (schema.additionalProperties) walk(sub, resolveSchema(schema.additionalProperties), subPath, unknown);
+      } else if (schema.additionalProperties)
+        walk(sub, resolveSchema(schema.additionalProperties), subPath, unknown);
     }
   }
 }

@@ -8,7 +8,8 @@ export function applyDefaults(kind: string, object: Obj, clusterIps: () => strin
   dropNulls(object);
   const spec = object.spec;
   // Go encodes the zero time of a template's metadata as null, so every stored template has it.
-  if (spec?.template) spec.template.metadata = { creationTimestamp: null, ...spec.template.metadata };
+  if (spec?.template)
+    spec.template.metadata = { creationTimestamp: null, ...spec.template.metadata };
   if (kind === 'Deployment') defaultDeployment(spec);
   if (kind === 'ReplicaSet') {
     spec.replicas ??= 1;

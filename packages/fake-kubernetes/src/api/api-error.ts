@@ -63,7 +63,12 @@ export const conflict = (resource: string, name: string, why: string) =>
   });
 
 /** 422 with one cause per invalid field, worded as kube-apiserver's field errors. */
-export function invalid(kind: string, group: string, name: string, causes: StatusCause[]): ApiError {
+export function invalid(
+  kind: string,
+  group: string,
+  name: string,
+  causes: StatusCause[],
+): ApiError {
   const qualified = group ? `${kind}.${group}` : kind;
   const list = causes.map((c) => `${c.field}: ${c.message}`);
   const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;

@@ -59,7 +59,9 @@ export function apiResourceList(group: string, version: string) {
         name: `${t.plural}/${sub}`,
         singularName: '',
         namespaced: t.namespaced,
-        ...(sub === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { kind: t.kind }),
+        ...(sub === 'scale'
+          ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+          : { kind: t.kind }),
         verbs: ['get', 'patch', 'update'],
       })),
     ]),

@@ -19,7 +19,16 @@ export interface ResourceType {
   custom: boolean;
 }
 
-const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+const ALL_VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
 
 function type(
   group: string,
@@ -81,18 +90,45 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['rs'],
     subresources: ['status', 'scale'],
   }),
-  type('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', 'io.k8s.api.policy.v1.PodDisruptionBudget', {
-    shortNames: ['pdb'],
-    subresources: ['status'],
-  }),
+  type(
+    'policy',
+    'v1',
+    'PodDisruptionBudget',
+    'poddisruptionbudgets',
+    'io.k8s.api.policy.v1.PodDisruptionBudget',
+    {
+      shortNames: ['pdb'],
+      subresources: ['status'],
+    },
+  ),
   type('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', 'io.k8s.api.rbac.v1.Role'),
-  type('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', 'io.k8s.api.rbac.v1.RoleBinding'),
-  type('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', 'io.k8s.api.rbac.v1.ClusterRole', {
-    namespaced: false,
-  }),
-  type('rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', 'io.k8s.api.rbac.v1.ClusterRoleBinding', {
-    namespaced: false,
-  }),
+  type(
+    'rbac.authorization.k8s.io',
+    'v1',
+    'RoleBinding',
+    'rolebindings',
+    'io.k8s.api.rbac.v1.RoleBinding',
+  ),
+  type(
+    'rbac.authorization.k8s.io',
+    'v1',
+    'ClusterRole',
+    'clusterroles',
+    'io.k8s.api.rbac.v1.ClusterRole',
+    {
+      namespaced: false,
+    },
+  ),
+  type(
+    'rbac.authorization.k8s.io',
+    'v1',
+    'ClusterRoleBinding',
+    'clusterrolebindings',
+    'io.k8s.api.rbac.v1.ClusterRoleBinding',
+    {
+      namespaced: false,
+    },
+  ),
   type(GATEWAY, 'v1', 'HTTPRoute', 'httproutes', 'io.k8s.networking.gateway.v1.HTTPRoute', {
     subresources: ['status'],
   }),
@@ -107,7 +143,9 @@ export const groupVersion = (t: Pick<ResourceType, 'group' | 'version'>) =>
 
 /** The type served at a group/version and plural, if any. */
 export function findType(group: string, version: string, plural: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((t) => t.group === group && t.version === version && t.plural === plural);
+  return RESOURCE_TYPES.find(
+    (t) => t.group === group && t.version === version && t.plural === plural,
+  );
 }
 
 /** The type of an object by its apiVersion and kind, as a request body names it. */

@@ -41,12 +41,17 @@ export function reconcileDeployments(ctx: ControllerContext): void {
         const history = current.metadata.annotations['deployment.kubernetes.io/revision-history'];
         const previous = String(revision(current));
         current.metadata.annotations[REVISION] = String(maxOld + 1);
-        current.metadata.annotations['deployment.kubernetes.io/revision-history'] = history ? `${history},${previous}` : previous;
+        current.metadata.annotations['deployment.kubernetes.io/revision-history'] = history
+          ? `${history},${previous}`
+          : previous;
       }
       copyAnnotations(d, current);
     }
     if (current) {
-      d.metadata.annotations = { ...d.metadata.annotations, [REVISION]: current.metadata.annotations[REVISION] };
+      d.metadata.annotations = {
+        ...d.metadata.annotations,
+        [REVISION]: current.metadata.annotations[REVISION],
+      };
       scale(d, current, old);
       if (created) current = ctx.store.create(rsType, current);
       else ctx.save(rsType, current);
@@ -54,7 +59,10 @@ export function reconcileDeployments(ctx: ControllerContext): void {
     for (const rs of old) ctx.save(rsType, rs);
     const all = current ? [current, ...old] : old;
     d.status = deploymentStatus(d, current, all, { created, now: ctx.now() });
-    if (d.status.conditions.some((c: Obj) => c.reason === 'NewReplicaSetAvailable') || d.spec.paused)
+    if (
+      d.status.conditions.some((c: Obj) => c.reason === 'NewReplicaSetAvailable') ||
+      d.spec.paused
+    )
       prune(ctx, d, old);
     ctx.save(ctx.type('Deployment'), d);
   }
@@ -77,12 +85,16 @@ function scale(d: Obj, current: Obj, old: Obj[]): void {
   const { surge, unavailable } = rollingLimits(d.spec.strategy ?? {}, wanted);
   if (current.spec.replicas > wanted) current.spec.replicas = wanted;
   const room = wanted + surge - oldReplicas - current.spec.replicas;
-  if (current.spec.replicas < wanted && room > 0) current.spec.replicas += Math.min(1, wanted - current.spec.replicas);
+  if (current.spec.replicas < wanted && room > 0)
+    current.spec.replicas += Math.min(1, wanted - current.spec.replicas);
   const available = [current, ...old].reduce((s, rs) => s + (rs.status?.availableReplicas ?? 0), 0);
   let removable = available - (wanted - unavailable);
   for (const rs of old.sort((a, b) => revision(a) - revision(b))) {
     const unhealthy = (rs.spec.replicas ?? 0) - (rs.status?.availableReplicas ?? 0);
-    const down = Math.min(rs.spec.replicas ?? 0, Math.max(0, unhealthy) + Math.max(0, Math.min(1, removable)));
+    const down = Math.min(
+      rs.spec.replicas ?? 0,
+      Math.max(0, unhealthy) + Math.max(0, Math.min(1, removable)),
+    );
     if (down > 0) {
       rs.spec.replicas -= down;
       removable -= Math.max(0, down - Math.max(0, unhealthy));
@@ -92,7 +104,10 @@ function scale(d: Obj, current: Obj, old: Obj[]): void {
 
 function newReplicaSet(d: Obj, hash: string, rev: number): Obj {
   const template = structuredClone(d.spec.template);
-  template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, 'pod-template-hash': hash } };
+  template.metadata = {
+    ...template.metadata,
+    labels: { ...template.metadata?.labels, 'pod-template-hash': hash },
+  };
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
@@ -102,13 +117,25 @@ function newReplicaSet(d: Obj, hash: string, rev: number): Obj {
       labels: template.metadata.labels,
       annotations: { [REVISION]: String(rev) },
       ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: d.metadata.name,
+          uid: d.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
       ],
     },
     spec: {
       replicas: 0,
       ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
-      selector: { matchLabels: { ...d.spec.selector.matchLabels, 'pod-template-hash': hash }, ...(d.spec.selector.matchExpressions ? { matchExpressions: d.spec.selector.matchExpressions } : {}) },
+      selector: {
+        matchLabels: { ...d.spec.selector.matchLabels, 'pod-template-hash': hash },
+        ...(d.spec.selector.matchExpressions
+          ? { matchExpressions: d.spec.selector.matchExpressions }
+          : {}),
+      },
       template,
     },
     status: { replicas: 0 },
@@ -116,14 +143,20 @@ function newReplicaSet(d: Obj, hash: string, rev: number): Obj {
 }
 
 function copyAnnotations(d: Obj, rs: Obj): void {
-  const keep = Object.fromEntries(Object.entries(rs.metadata.annotations ?? {}).filter(([k]) => NOT_COPIED.has(k)));
-  const copied = Object.fromEntries(Object.entries(d.metadata.annotations ?? {}).filter(([k]) => !NOT_COPIED.has(k)));
+  const keep = Object.fromEntries(
+    Object.entries(rs.metadata.annotations ?? {}).filter(([k]) => NOT_COPIED.has(k)),
+  );
+  const copied = Object.fromEntries(
+    Object.entries(d.metadata.annotations ?? {}).filter(([k]) => !NOT_COPIED.has(k)),
+  );
   const { surge } = rollingLimits(d.spec.strategy ?? {}, d.spec.replicas ?? 1);
   rs.metadata.annotations = {
     ...copied,
     ...keep,
     'deployment.kubernetes.io/desired-replicas': String(d.spec.replicas ?? 1),
-    'deployment.kubernetes.io/max-replicas': String((d.spec.replicas ?? 1) + (d.spec.strategy?.type === 'Recreate' ? 0 : surge)),
+    'deployment.kubernetes.io/max-replicas': String(
+      (d.spec.replicas ?? 1) + (d.spec.strategy?.type === 'Recreate' ? 0 : surge),
+    ),
   };
 }
 
@@ -135,4 +168,3 @@ function prune(ctx: ControllerContext, d: Obj, old: Obj[]): void {
   const excess = empty.length - (d.spec.revisionHistoryLimit ?? 10);
   for (const rs of empty.slice(0, Math.max(0, excess))) ctx.remove(ctx.type('ReplicaSet'), rs);
 }
-

@@ -38,7 +38,13 @@ export class FakeCluster {
       now: () => Date.now(),
     };
     for (const name of options.namespaces ?? ['default', 'kube-system', 'kube-public'])
-      this.store.create(this.type('Namespace'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+      this.store.create(this.type('Namespace'), {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
     this.timer = setInterval(() => this.step(), options.stepMs ?? 100);
     this.timer.unref();
   }
@@ -75,7 +81,8 @@ export class FakeCluster {
 
   private save(type: ResourceType, object: Obj): boolean {
     const stored = this.store.get(type, object.metadata.namespace ?? '', object.metadata.name);
-    if (!stored || stored.metadata.resourceVersion !== object.metadata.resourceVersion) return false;
+    if (!stored || stored.metadata.resourceVersion !== object.metadata.resourceVersion)
+      return false;
     if (jsonEqual(stored, object)) return false;
     this.store.update(type, object);
     return true;
@@ -85,7 +92,8 @@ export class FakeCluster {
   remove(type: ResourceType, object: Obj): void {
     for (const kind of ['ReplicaSet', 'Pod']) {
       const child = this.type(kind);
-      for (const o of this.store.list(child, object.metadata.namespace).filter(ownedBy(object))) this.remove(child, o);
+      for (const o of this.store.list(child, object.metadata.namespace).filter(ownedBy(object)))
+        this.remove(child, o);
     }
     this.store.delete(type, object.metadata.namespace ?? '', object.metadata.name);
   }

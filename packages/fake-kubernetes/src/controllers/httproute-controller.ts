@@ -15,7 +15,11 @@ export function reconcileHttpRoutes(ctx: ControllerContext): void {
     const ns = route.metadata.namespace;
     const missing = (route.spec?.rules ?? [])
       .flatMap((r: Obj) => r.backendRefs ?? [])
-      .filter((b: Obj) => (b.kind ?? 'Service') === 'Service' && !ctx.store.get(ctx.type('Service'), b.namespace ?? ns, b.name))
+      .filter(
+        (b: Obj) =>
+          (b.kind ?? 'Service') === 'Service' &&
+          !ctx.store.get(ctx.type('Service'), b.namespace ?? ns, b.name),
+      )
       .map((b: Obj) => b.name);
     const generation = route.metadata.generation;
     const before: Obj[] = route.status?.parents ?? [];
@@ -31,15 +35,28 @@ export function reconcileHttpRoutes(ctx: ControllerContext): void {
           reason,
           message,
           observedGeneration: generation,
-          lastTransitionTime: prior?.status === status ? prior.lastTransitionTime : isoNow(ctx.now()),
+          lastTransitionTime:
+            prior?.status === status ? prior.lastTransitionTime : isoNow(ctx.now()),
         };
       };
       return {
         parentRef,
         controllerName: GATEWAY_CONTROLLER,
         conditions: [
-          condition('Accepted', Boolean(gateway), gateway ? 'Accepted' : 'NoMatchingParent', gateway ? 'Route is accepted' : `Gateway "${parentRef.name}" not found`),
-          condition('ResolvedRefs', missing.length === 0, missing.length ? 'BackendNotFound' : 'ResolvedRefs', missing.length ? `Service(s) ${missing.join(', ')} not found` : 'Resolved all the Object references for the Route'),
+          condition(
+            'Accepted',
+            Boolean(gateway),
+            gateway ? 'Accepted' : 'NoMatchingParent',
+            gateway ? 'Route is accepted' : `Gateway "${parentRef.name}" not found`,
+          ),
+          condition(
+            'ResolvedRefs',
+            missing.length === 0,
+            missing.length ? 'BackendNotFound' : 'ResolvedRefs',
+            missing.length
+              ? `Service(s) ${missing.join(', ')} not found`
+              : 'Resolved all the Object references for the Route',
+          ),
         ],
       };
     });

@@ -18,7 +18,11 @@ export function reconcileReplicaSets(ctx: ControllerContext): void {
     for (let i = own.length; i < wanted; i++) own.push(createPod(ctx, rs));
     if (own.length > wanted) {
       const doomed = own
-        .sort((a, b) => Number(isReady(a)) - Number(isReady(b)) || b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp))
+        .sort(
+          (a, b) =>
+            Number(isReady(a)) - Number(isReady(b)) ||
+            b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp),
+        )
         .splice(0, own.length - wanted);
       for (const pod of doomed) ctx.remove(podType, pod);
     }
@@ -55,7 +59,14 @@ function createPod(ctx: ControllerContext, rs: Obj): Obj {
       name: `${rs.metadata.name}-${suffix}`,
       namespace: rs.metadata.namespace,
       ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: rs.metadata.name,
+          uid: rs.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
       ],
     },
     spec: { ...template.spec, nodeName: 'fake-node' },
@@ -73,13 +84,33 @@ function advancePod(ctx: ControllerContext, pod: Obj): void {
   const failing = (pod.spec.containers as Obj[]).filter((c) => ctx.failingImages.has(c.image));
   const statuses = (pod.spec.containers as Obj[]).map((c) =>
     failing.includes(c)
-      ? { name: c.name, image: c.image, ready: false, restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } } }
-      : { name: c.name, image: c.image, ready: true, started: true, restartCount: 0, state: { running: { startedAt: at } } },
+      ? {
+          name: c.name,
+          image: c.image,
+          ready: false,
+          restartCount: 0,
+          state: {
+            waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` },
+          },
+        }
+      : {
+          name: c.name,
+          image: c.image,
+          ready: true,
+          started: true,
+          restartCount: 0,
+          state: { running: { startedAt: at } },
+        },
   );
   if (failing.length) {
     if (pod.status.containerStatuses) return;
     pod.status.containerStatuses = statuses;
-    pod.status.conditions.push({ type: 'Ready', status: 'False', reason: 'ContainersNotReady', lastTransitionTime: at });
+    pod.status.conditions.push({
+      type: 'Ready',
+      status: 'False',
+      reason: 'ContainersNotReady',
+      lastTransitionTime: at,
+    });
   } else {
     pod.status = {
       phase: 'Running',

@@ -8,9 +8,16 @@ export function resolveIntOrPercent(value: unknown, replicas: number, roundUp: b
 }
 
 /** The two limits of a rolling update; both 0 would deadlock, so unavailable becomes 1. */
-export function rollingLimits(strategy: { rollingUpdate?: { maxSurge?: unknown; maxUnavailable?: unknown } }, replicas: number) {
+export function rollingLimits(
+  strategy: { rollingUpdate?: { maxSurge?: unknown; maxUnavailable?: unknown } },
+  replicas: number,
+) {
   const surge = resolveIntOrPercent(strategy.rollingUpdate?.maxSurge ?? '25%', replicas, true);
-  let unavailable = resolveIntOrPercent(strategy.rollingUpdate?.maxUnavailable ?? '25%', replicas, false);
+  let unavailable = resolveIntOrPercent(
+    strategy.rollingUpdate?.maxUnavailable ?? '25%',
+    replicas,
+    false,
+  );
   if (surge === 0 && unavailable === 0) unavailable = 1;
   return { surge, unavailable };
 }

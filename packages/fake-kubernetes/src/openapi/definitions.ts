@@ -20,6 +20,9 @@ export function resolveSchema(schema: SchemaObject | undefined): SchemaObject | 
 }
 
 /** The schema of a field of an object schema, resolved. */
-export function fieldSchema(schema: SchemaObject | undefined, field: string): SchemaObject | undefined {
+export function fieldSchema(
+  schema: SchemaObject | undefined,
+  field: string,
+): SchemaObject | undefined {
   return resolveSchema(resolveSchema(schema)?.properties?.[field]);
 }

@@ -6,7 +6,12 @@ import type { SchemaObject } from './schema-dsl.js';
 export function encodeOpenApiV2(doc: OpenApiV2): Buffer {
   const paths = new ProtobufWriter();
   for (const [path, item] of Object.entries(doc.paths))
-    paths.message(2, new ProtobufWriter().string(1, path).message(2, new ProtobufWriter().message(8, encodeOperation(item.patch))));
+    paths.message(
+      2,
+      new ProtobufWriter()
+        .string(1, path)
+        .message(2, new ProtobufWriter().message(8, encodeOperation(item.patch))),
+    );
   const definitions = new ProtobufWriter();
   for (const [name, schema] of Object.entries(doc.definitions)) {
     definitions.message(1, new ProtobufWriter().string(1, name).message(2, encodeSchema(schema)));
@@ -35,7 +40,10 @@ function encodeSchema(schema: SchemaObject): ProtobufWriter {
   if (schema.properties) {
     const properties = new ProtobufWriter();
     for (const [name, property] of Object.entries(schema.properties))
-      properties.message(1, new ProtobufWriter().string(1, name).message(2, encodeSchema(property)));
+      properties.message(
+        1,
+        new ProtobufWriter().string(1, name).message(2, encodeSchema(property)),
+      );
     w.message(25, properties);
   }
   for (const [key, value] of Object.entries(schema)) {
@@ -49,8 +57,18 @@ function encodeSchema(schema: SchemaObject): ProtobufWriter {
 function encodeOperation(op: PatchOperation): ProtobufWriter {
   const w = new ProtobufWriter().string(5, op.operationId);
   for (const p of op.parameters) {
-    const query = new ProtobufWriter().string(2, p.in).string(4, p.name).string(6, p.type).bool(20, p.uniqueItems);
-    w.message(8, new ProtobufWriter().message(1, new ProtobufWriter().message(2, new ProtobufWriter().message(3, query))));
+    const query = new ProtobufWriter()
+      .string(2, p.in)
+      .string(4, p.name)
+      .string(6, p.type)
+      .bool(20, p.uniqueItems);
+    w.message(
+      8,
+      new ProtobufWriter().message(
+        1,
+        new ProtobufWriter().message(2, new ProtobufWriter().message(3, query)),
+      ),
+    );
   }
   for (const key of ['x-kubernetes-action', 'x-kubernetes-group-version-kind'] as const)
     w.message(13, new ProtobufWriter().string(1, key).message(2, yamlAny(op[key])));

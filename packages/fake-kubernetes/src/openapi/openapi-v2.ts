@@ -24,12 +24,14 @@ export interface OpenApiV2 {
   definitions: Record<string, SchemaObject>;
 }
 
-const PARAMETERS: QueryParameter[] = ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({
-  name,
-  in: 'query',
-  type: name === 'force' ? 'boolean' : 'string',
-  uniqueItems: true,
-}));
+const PARAMETERS: QueryParameter[] = ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map(
+  (name) => ({
+    name,
+    in: 'query',
+    type: name === 'force' ? 'boolean' : 'string',
+    uniqueItems: true,
+  }),
+);
 
 /**
  * The /openapi/v2 document: Swagger 2.0 with the definitions of every served kind, and a
@@ -50,5 +52,10 @@ export function openApiV2Document(gitVersion: string): OpenApiV2 {
       },
     };
   }
-  return { swagger: '2.0', info: { title: 'Kubernetes', version: gitVersion }, paths, definitions: { ...DEFINITIONS } };
+  return {
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: gitVersion },
+    paths,
+    definitions: { ...DEFINITIONS },
+  };
 }

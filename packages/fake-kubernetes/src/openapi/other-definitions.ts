@@ -110,7 +110,15 @@ export const otherDefinitions: Record<string, SchemaObject> = {
     sessionPersistence: any,
   }),
   [`${GW}.HTTPBackendRef`]: object(
-    { group: str, kind: str, name: str, namespace: str, port: int32, weight: int32, filters: list(any) },
+    {
+      group: str,
+      kind: str,
+      name: str,
+      namespace: str,
+      port: int32,
+      weight: int32,
+      filters: list(any),
+    },
     ['name'],
   ),
   [`${GW}.Gateway`]: resource('gateway.networking.k8s.io', 'v1', 'Gateway', {

@@ -33,7 +33,11 @@ export const podDefinitions: Record<string, SchemaObject> = {
     labels: stringMap,
     annotations: stringMap,
     ownerReferences: keyedList(ref(`${META}.OwnerReference`), 'uid'),
-    finalizers: { ...strings, 'x-kubernetes-patch-strategy': 'merge', 'x-kubernetes-list-type': 'set' },
+    finalizers: {
+      ...strings,
+      'x-kubernetes-patch-strategy': 'merge',
+      'x-kubernetes-list-type': 'set',
+    },
     managedFields: list(any),
     selfLink: str,
   }),
@@ -49,7 +53,10 @@ export const podDefinitions: Record<string, SchemaObject> = {
     ['apiVersion', 'kind', 'name', 'uid'],
   ),
   [`${META}.LabelSelector`]: object({ matchLabels: stringMap, matchExpressions: list(any) }),
-  [`${V1}.PodTemplateSpec`]: object({ metadata: ref(`${META}.ObjectMeta`), spec: ref(`${V1}.PodSpec`) }),
+  [`${V1}.PodTemplateSpec`]: object({
+    metadata: ref(`${META}.ObjectMeta`),
+    spec: ref(`${V1}.PodSpec`),
+  }),
   [`${V1}.PodSpec`]: object(
     {
       volumes: {

@@ -11,7 +11,16 @@ import { isObject } from './json-values.js';
 export const SEP = '\t';
 
 const IGNORED = new Set(['apiVersion', 'kind']);
-const IGNORED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink']);
+const IGNORED_META = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'managedFields',
+  'selfLink',
+]);
 
 /** Every field path a value sets, with item markers for the keyed list items it names. */
 export function fieldPaths(object: Obj, schema: SchemaObject | undefined): Set<string> {
@@ -20,7 +29,15 @@ export function fieldPaths(object: Obj, schema: SchemaObject | undefined): Set<s
     if (IGNORED.has(key) || key === 'status') continue;
     if (key === 'metadata' && isObject(value)) {
       for (const [m, v] of Object.entries(value))
-        if (!IGNORED_META.has(m)) walk(v, resolveSchema(resolveSchema(resolveSchema(schema)?.properties?.metadata)?.properties?.[m]), [`f:metadata`, `f:${m}`], out);
+        if (!IGNORED_META.has(m))
+          walk(
+            v,
+            resolveSchema(
+              resolveSchema(resolveSchema(schema)?.properties?.metadata)?.properties?.[m],
+            ),
+            [`f:metadata`, `f:${m}`],
+            out,
+          );
       continue;
     }
     walk(value, resolveSchema(resolveSchema(schema)?.properties?.[key]), [`f:${key}`], out);
@@ -28,7 +45,12 @@ export function fieldPaths(object: Obj, schema: SchemaObject | undefined): Set<s
   return out;
 }
 
-function walk(value: unknown, schema: SchemaObject | undefined, path: string[], out: Set<string>): void {
+function walk(
+  value: unknown,
+  schema: SchemaObject | undefined,
+  path: string[],
+  out: Set<string>,
+): void {
   const keys = schema?.['x-kubernetes-list-map-keys'];
   if (Array.isArray(value) && keys && schema?.['x-kubernetes-list-type'] === 'map') {
     const items = resolveSchema(schema.items);
@@ -36,7 +58,8 @@ function walk(value: unknown, schema: SchemaObject | undefined, path: string[], 
       if (!isObject(item)) continue;
       const itemPath = [...path, itemSegment(item, keys)];
       out.add([...itemPath, '.'].join(SEP));
-      for (const [k, v] of Object.entries(item)) walk(v, resolveSchema(items?.properties?.[k]), [...itemPath, `f:${k}`], out);
+      for (const [k, v] of Object.entries(item))
+        walk(v, resolveSchema(items?.properties?.[k]), [...itemPath, `f:${k}`], out);
     }
     return;
   }
@@ -47,7 +70,12 @@ function walk(value: unknown, schema: SchemaObject | undefined, path: string[], 
   const structured = schema?.properties || schema?.additionalProperties;
   if (isObject(value) && structured && Object.keys(value).length) {
     for (const [k, v] of Object.entries(value))
-      walk(v, resolveSchema(schema?.properties?.[k] ?? schema?.additionalProperties), [...path, `f:${k}`], out);
+      walk(
+        v,
+        resolveSchema(schema?.properties?.[k] ?? schema?.additionalProperties),
+        [...path, `f:${k}`],
+        out,
+      );
     return;
   }
   out.add(path.join(SEP));
@@ -72,7 +100,9 @@ function step(node: unknown, segment: string): unknown {
   if (!Array.isArray(node)) return undefined;
   if (segment.startsWith('k:')) {
     const key = JSON.parse(segment.slice(2)) as Obj;
-    return node.find((item) => isObject(item) && Object.entries(key).every(([k, v]) => item[k] === v));
+    return node.find(
+      (item) => isObject(item) && Object.entries(key).every(([k, v]) => item[k] === v),
+    );
   }
   const wanted = JSON.stringify(JSON.parse(segment.slice(2)));
   return node.find((v) => JSON.stringify(v) === wanted);
@@ -83,13 +113,18 @@ export function removeAt(object: Obj, path: string): void {
   const segments = path.split(SEP);
   if (segments.at(-1) === '.') segments.pop();
   const last = segments.pop()!;
-  let parent: unknown = object;
-  for (const s of segments) parent = step(parent, s);
+  const chain: unknown[] = [object];
+  for (const s of segments) chain.push(step(chain.at(-1), s));
+  const parent = chain.at(-1);
   if (last.startsWith('f:') && isObject(parent)) delete parent[last.slice(2)];
   else if (Array.isArray(parent)) {
-    const target = step(parent, last);
-    const index = parent.indexOf(target);
+    const index = parent.indexOf(step(parent, last));
     if (index >= 0) parent.splice(index, 1);
+    // A list left empty by its last owner's item is no one's field any more.
+    const holder = chain.at(-2);
+    const field = segments.at(-1);
+    if (!parent.length && isObject(holder) && field?.startsWith('f:'))
+      delete holder[field.slice(2)];
   }
 }
 
@@ -103,7 +138,11 @@ export function toFieldsV1(paths: Iterable<string>): Obj {
   return root;
 }
 
-export function fromFieldsV1(tree: Obj, prefix: string[] = [], out = new Set<string>()): Set<string> {
+export function fromFieldsV1(
+  tree: Obj,
+  prefix: string[] = [],
+  out = new Set<string>(),
+): Set<string> {
   for (const [segment, sub] of Object.entries(tree)) {
     const path = [...prefix, segment];
     if (segment === '.' || !isObject(sub) || !Object.keys(sub).length) out.add(path.join(SEP));
@@ -120,7 +159,9 @@ export function describePath(path: string): string {
     .map((s) => {
       if (s.startsWith('f:')) return `.${s.slice(2)}`;
       if (s.startsWith('k:'))
-        return `[${Object.entries(JSON.parse(s.slice(2)) as Obj).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+        return `[${Object.entries(JSON.parse(s.slice(2)) as Obj)
+          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+          .join(',')}]`;
       return `[${s.slice(2)}]`;
     })
     .join('');

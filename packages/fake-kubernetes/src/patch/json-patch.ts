@@ -9,12 +9,20 @@ interface Operation {
 }
 
 const fail = (message: string) =>
-  new ApiError(422, 'Invalid', `the server rejected our request due to an error in our request: ${message}`);
+  new ApiError(
+    422,
+    'Invalid',
+    `the server rejected our request due to an error in our request: ${message}`,
+  );
 
 /** RFC 6902 JSON patch: add, remove, replace, move, copy and test on JSON pointers. */
 export function jsonPatch(target: unknown, operations: unknown): unknown {
   if (!Array.isArray(operations))
-    throw new ApiError(400, 'BadRequest', 'json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    throw new ApiError(
+      400,
+      'BadRequest',
+      'json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+    );
   let doc = structuredClone(target);
   for (const op of operations as Operation[]) {
     if (op.op === 'move' || op.op === 'copy') {
@@ -56,18 +64,21 @@ function apply(doc: unknown, op: Operation): unknown {
   const parent = read(doc, op.path, parts);
   if (!isObject(parent) && !Array.isArray(parent)) throw fail(`path ${op.path} does not exist`);
   const container = parent as Record<string, unknown>;
-  const index = last === "-" ? (container as unknown as unknown[]).length : Number(last);
+  const index = last === '-' ? (container as unknown as unknown[]).length : Number(last);
   switch (op.op) {
     case 'add':
-      if (Array.isArray(container)) (container as unknown[]).splice(index, 0, structuredClone(op.value));
+      if (Array.isArray(container))
+        (container as unknown[]).splice(index, 0, structuredClone(op.value));
       else container[last] = structuredClone(op.value);
       break;
     case 'replace':
-      if (!(last in container)) throw fail(`replace operation does not apply: doc is missing key: ${op.path}`);
+      if (!(last in container))
+        throw fail(`replace operation does not apply: doc is missing key: ${op.path}`);
       container[last] = structuredClone(op.value);
       break;
     case 'remove':
-      if (!(last in container)) throw fail(`remove operation does not apply: doc is missing path: ${op.path}`);
+      if (!(last in container))
+        throw fail(`remove operation does not apply: doc is missing path: ${op.path}`);
       if (Array.isArray(container)) (container as unknown[]).splice(index, 1);
       else delete container[last];
       break;

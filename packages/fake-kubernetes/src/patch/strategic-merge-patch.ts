@@ -13,12 +13,21 @@ const DELETE_FROM = '$deleteFromPrimitiveList/';
  * `$retainKeys`, `$setElementOrder/<list>` and `$deleteFromPrimitiveList/<list>` are obeyed,
  * and no directive is ever left in the stored object.
  */
-export function strategicMergePatch(original: unknown, patch: unknown, schema: SchemaObject | undefined): unknown {
+export function strategicMergePatch(
+  original: unknown,
+  patch: unknown,
+  schema: SchemaObject | undefined,
+): unknown {
   return mergeMap(isObject(original) ? original : {}, patch, resolveSchema(schema));
 }
 
-function mergeMap(original: Obj, patch: unknown, schema: SchemaObject | undefined): Obj | undefined {
-  if (!isObject(patch)) throw new ApiError(400, 'BadRequest', 'a strategic merge patch must be a JSON object');
+function mergeMap(
+  original: Obj,
+  patch: unknown,
+  schema: SchemaObject | undefined,
+): Obj | undefined {
+  if (!isObject(patch))
+    throw new ApiError(400, 'BadRequest', 'a strategic merge patch must be a JSON object');
   if (patch.$patch === 'delete') return undefined;
   if (patch.$patch === 'replace') return stripDirectives(patch) as Obj;
   const out: Obj = { ...original };
@@ -32,7 +41,8 @@ function mergeMap(original: Obj, patch: unknown, schema: SchemaObject | undefine
     if (key.startsWith(DELETE_FROM)) {
       const field = key.slice(DELETE_FROM.length);
       const remove = value as unknown[];
-      if (Array.isArray(out[field])) out[field] = out[field].filter((v: unknown) => !remove.includes(v));
+      if (Array.isArray(out[field]))
+        out[field] = out[field].filter((v: unknown) => !remove.includes(v));
       continue;
     }
     if (value === null) {
@@ -48,7 +58,8 @@ function mergeMap(original: Obj, patch: unknown, schema: SchemaObject | undefine
     } else out[key] = value;
   }
   for (const [field, order] of orders) {
-    if (Array.isArray(out[field])) out[field] = sortByOrder(out[field], order, fieldSchema(schema, field));
+    if (Array.isArray(out[field]))
+      out[field] = sortByOrder(out[field], order, fieldSchema(schema, field));
   }
   if (Array.isArray(patch.$retainKeys)) {
     for (const key of Object.keys(out)) if (!patch.$retainKeys.includes(key)) delete out[key];
@@ -56,13 +67,19 @@ function mergeMap(original: Obj, patch: unknown, schema: SchemaObject | undefine
   return out;
 }
 
-function mergeList(original: unknown, patch: unknown[], schema: SchemaObject | undefined): unknown[] {
+function mergeList(
+  original: unknown,
+  patch: unknown[],
+  schema: SchemaObject | undefined,
+): unknown[] {
   const strategy = schema?.['x-kubernetes-patch-strategy'] ?? '';
   if (!strategy.split(',').includes('merge') || !Array.isArray(original)) {
     return patch.filter((item) => !(isObject(item) && item.$patch)).map(stripDirectives);
   }
   if (patch.some((item) => isObject(item) && item.$patch === 'replace')) {
-    return patch.filter((item) => !(isObject(item) && item.$patch === 'replace')).map(stripDirectives);
+    return patch
+      .filter((item) => !(isObject(item) && item.$patch === 'replace'))
+      .map(stripDirectives);
   }
   const mergeKey = schema?.['x-kubernetes-patch-merge-key'];
   const out = [...original];
@@ -72,7 +89,12 @@ function mergeList(original: unknown, patch: unknown[], schema: SchemaObject | u
   }
   const itemSchema = resolveSchema(schema?.items);
   for (const item of patch) {
-    if (!isObject(item)) throw new ApiError(400, 'BadRequest', `the items of a list merged by ${mergeKey} must be objects`);
+    if (!isObject(item))
+      throw new ApiError(
+        400,
+        'BadRequest',
+        `the items of a list merged by ${mergeKey} must be objects`,
+      );
     const index = out.findIndex((v) => isObject(v) && v[mergeKey] === item[mergeKey]);
     if (item.$patch === 'delete') {
       if (index >= 0) out.splice(index, 1);
@@ -85,7 +107,11 @@ function mergeList(original: unknown, patch: unknown[], schema: SchemaObject | u
 }
 
 /** `$setElementOrder`: items named in the order come first, in that order; the rest keep theirs. */
-function sortByOrder(list: unknown[], order: unknown[], schema: SchemaObject | undefined): unknown[] {
+function sortByOrder(
+  list: unknown[],
+  order: unknown[],
+  schema: SchemaObject | undefined,
+): unknown[] {
   const mergeKey = schema?.['x-kubernetes-patch-merge-key'];
   const id = (v: unknown) => (mergeKey && isObject(v) ? v[mergeKey] : v);
   const rank = (v: unknown) => {
@@ -101,7 +127,9 @@ function sortByOrder(list: unknown[], order: unknown[], schema: SchemaObject | u
 /** A value with every `$...` directive removed, at any depth. */
 export function stripDirectives(value: unknown): unknown {
   if (Array.isArray(value))
-    return value.filter((v) => !(isObject(v) && Object.keys(v).every((k) => k.startsWith('$')))).map(stripDirectives);
+    return value
+      .filter((v) => !(isObject(v) && Object.keys(v).every((k) => k.startsWith('$'))))
+      .map(stripDirectives);
   if (!isObject(value)) return value;
   const out: Obj = {};
   for (const [k, v] of Object.entries(value)) if (!k.startsWith('$')) out[k] = stripDirectives(v);

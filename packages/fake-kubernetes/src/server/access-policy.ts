@@ -48,7 +48,11 @@ export function authenticate(policy: AccessPolicy | undefined, req: IncomingMess
   throw new ApiError(401, 'Unauthorized', 'Unauthorized');
 }
 
-export function authorize(policy: AccessPolicy | undefined, user: string, a: RequestAttributes): void {
+export function authorize(
+  policy: AccessPolicy | undefined,
+  user: string,
+  a: RequestAttributes,
+): void {
   if (!policy) return;
   const resource = a.subresource ? `${a.type.plural}/${a.subresource}` : a.type.plural;
   const allowed = (policy.rules?.[user] ?? []).some(
@@ -60,7 +64,10 @@ export function authorize(policy: AccessPolicy | undefined, user: string, a: Req
   );
   if (allowed) return;
   const subject = a.name ? `${qualifiedName(a.type)} "${a.name}"` : qualifiedName(a.type);
-  const where = a.type.namespaced && a.namespace ? ` in the namespace "${a.namespace}"` : ' at the cluster scope';
+  const where =
+    a.type.namespaced && a.namespace
+      ? ` in the namespace "${a.namespace}"`
+      : ' at the cluster scope';
   throw new ApiError(
     403,
     'Forbidden',

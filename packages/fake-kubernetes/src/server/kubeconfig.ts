@@ -31,7 +31,10 @@ export function kubeconfigFor(o: KubeconfigOptions): Record<string, unknown> {
     clusters: [
       {
         name: 'fake',
-        cluster: { server: o.server, ...(o.caPem ? { 'certificate-authority-data': b64(o.caPem) } : {}) },
+        cluster: {
+          server: o.server,
+          ...(o.caPem ? { 'certificate-authority-data': b64(o.caPem) } : {}),
+        },
       },
     ],
     users: [
@@ -42,19 +45,32 @@ export function kubeconfigFor(o: KubeconfigOptions): Record<string, unknown> {
           ...(o.clientCertPem ? { 'client-certificate-data': b64(o.clientCertPem) } : {}),
           ...(o.clientKeyPem ? { 'client-key-data': b64(o.clientKeyPem) } : {}),
           ...(o.exec
-            ? { exec: { apiVersion: 'client.authentication.k8s.io/v1', interactiveMode: 'Never', args: [], env: [], ...o.exec } }
+            ? {
+                exec: {
+                  apiVersion: 'client.authentication.k8s.io/v1',
+                  interactiveMode: 'Never',
+                  args: [],
+                  env: [],
+                  ...o.exec,
+                },
+              }
             : {}),
         },
       },
     ],
-    contexts: [{ name: context, context: { cluster: 'fake', user, namespace: o.namespace ?? 'default' } }],
+    contexts: [
+      { name: context, context: { cluster: 'fake', user, namespace: o.namespace ?? 'default' } },
+    ],
     'current-context': context,
     preferences: {},
   };
 }
 
 /** Writes the kubeconfig into a new temporary directory and returns its path. */
-export function writeKubeconfig(o: KubeconfigOptions, dir = mkdtempSync(join(tmpdir(), 'fake-kubernetes-'))): string {
+export function writeKubeconfig(
+  o: KubeconfigOptions,
+  dir = mkdtempSync(join(tmpdir(), 'fake-kubernetes-')),
+): string {
   const path = join(dir, 'kubeconfig');
   writeFileSync(path, `${JSON.stringify(kubeconfigFor(o), null, 2)}\n`, { mode: 0o600 });
   return path;

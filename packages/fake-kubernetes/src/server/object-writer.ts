@@ -39,26 +39,32 @@ export class ObjectWriter {
   constructor(private readonly cluster: FakeCluster) {}
 
   create(type: ResourceType, namespace: string, body: Obj, options: WriteOptions): WriteResult {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the body of the request must be a JSON object');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw badRequest('the body of the request must be a JSON object');
     const object = structuredClone(body);
     object.apiVersion ??= type.group ? `${type.group}/${type.version}` : type.version;
     object.kind ??= type.kind;
     object.metadata ??= {};
     if (type.namespaced) {
       if (object.metadata.namespace && object.metadata.namespace !== namespace)
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       object.metadata.namespace = namespace;
       if (!this.cluster.get('Namespace', '', namespace)) throw notFound('namespaces', namespace);
     }
     if (!object.metadata.name && object.metadata.generateName)
       object.metadata.name = `${object.metadata.generateName}${Math.random().toString(36).slice(2, 7)}`;
     const warnings = checkTypes(object, DEFINITIONS[type.definition]!, options.fieldValidation);
-    for (const key of ['uid', 'resourceVersion', 'creationTimestamp', 'generation']) delete object.metadata[key];
+    for (const key of ['uid', 'resourceVersion', 'creationTimestamp', 'generation'])
+      delete object.metadata[key];
     if (type.subresources.includes('status')) delete object.status;
     applyDefaults(type.kind, object, () => this.cluster.allocateClusterIp());
     validateObject(type, object);
-    if (this.cluster.store.get(type, namespace, object.metadata.name)) throw alreadyExists(qualifiedName(type), object.metadata.name);
-    if (!options.applied) recordUpdate(undefined, object, options.manager, DEFINITIONS[type.definition]!);
+    if (this.cluster.store.get(type, namespace, object.metadata.name))
+      throw alreadyExists(qualifiedName(type), object.metadata.name);
+    if (!options.applied)
+      recordUpdate(undefined, object, options.manager, DEFINITIONS[type.definition]!);
     if (options.dryRun) {
       object.metadata.uid = 'dry-run';
       if (type.generation) object.metadata.generation = 1;
@@ -68,14 +74,25 @@ export class ObjectWriter {
   }
 
   /** Replaces the stored object with `next` (already patched, or a PUT body). */
-  update(type: ResourceType, current: Obj, next: Obj, options: WriteOptions & { subresource?: 'status' }): WriteResult {
+  update(
+    type: ResourceType,
+    current: Obj,
+    next: Obj,
+    options: WriteOptions & { subresource?: 'status' },
+  ): WriteResult {
     const object = structuredClone(next);
     const name = current.metadata.name;
     if (object.metadata?.name !== undefined && object.metadata.name !== name)
-      throw badRequest(`the name of the object (${object.metadata.name}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${object.metadata.name}) does not match the name on the URL (${name})`,
+      );
     const rv = object.metadata?.resourceVersion;
     if (rv && rv !== current.metadata.resourceVersion)
-      throw conflict(qualifiedName(type), name, 'the object has been modified; please apply your changes to the latest version and try again');
+      throw conflict(
+        qualifiedName(type),
+        name,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
     const warnings = checkTypes(object, DEFINITIONS[type.definition]!, options.fieldValidation);
     object.apiVersion = current.apiVersion;
     object.kind = current.kind;
@@ -98,7 +115,8 @@ export class ObjectWriter {
       object.metadata.generation = current.metadata.generation ?? 1;
       if (!jsonEqual(SPEC_LIKE(current), SPEC_LIKE(object))) object.metadata.generation++;
     }
-    if (!options.applied) recordUpdate(current, object, options.manager, DEFINITIONS[type.definition]!);
+    if (!options.applied)
+      recordUpdate(current, object, options.manager, DEFINITIONS[type.definition]!);
     if (options.dryRun || jsonEqual(object, current)) return { object, warnings };
     return { object: this.cluster.store.update(type, object), warnings };
   }

@@ -1,4 +1,9 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../api/api-error.js';
@@ -42,7 +47,9 @@ export interface FakeKubernetes {
 }
 
 /** Starts the fake API server on 127.0.0.1 and an ephemeral port. */
-export async function startFakeKubernetes(options: FakeKubernetesOptions = {}): Promise<FakeKubernetes> {
+export async function startFakeKubernetes(
+  options: FakeKubernetesOptions = {},
+): Promise<FakeKubernetes> {
   const cluster = new FakeCluster(options);
   const writer = new ObjectWriter(cluster);
   const requests: SeenRequest[] = [];
@@ -70,7 +77,8 @@ export async function startFakeKubernetes(options: FakeKubernetesOptions = {}): 
           return;
         }
         const route = parseResourcePath(url.pathname);
-        if (!route) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+        if (!route)
+          throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
         authorize(options.access, seen.user, {
           verb: verbOf(seen.method, route, url.searchParams),
           type: route.type,
@@ -82,11 +90,19 @@ export async function startFakeKubernetes(options: FakeKubernetesOptions = {}): 
         seen.status = reply?.status ?? 200;
         if (!reply) return;
         const headers: Record<string, string | string[]> = { 'content-type': 'application/json' };
-        if (reply.warnings?.length) headers.warning = reply.warnings.map((w) => `299 - "${w.replaceAll('"', '\\"')}"`);
+        if (reply.warnings?.length)
+          headers.warning = reply.warnings.map((w) => `299 - "${w.replaceAll('"', '\\"')}"`);
         res.writeHead(reply.status, headers);
         res.end(JSON.stringify(reply.body));
       } catch (error) {
-        const failure = error instanceof ApiError ? error : new ApiError(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`);
+        const failure =
+          error instanceof ApiError
+            ? error
+            : new ApiError(
+                500,
+                'InternalError',
+                `Internal error occurred: ${(error as Error).message}`,
+              );
         seen.status = failure.code;
         res.writeHead(failure.code, { 'content-type': 'application/json' });
         res.end(JSON.stringify(failure.toStatus()));
@@ -98,7 +114,9 @@ export async function startFakeKubernetes(options: FakeKubernetesOptions = {}): 
         {
           cert: options.tls.cert,
           key: options.tls.key,
-          ...(options.tls.clientCa ? { ca: options.tls.clientCa, requestCert: true, rejectUnauthorized: false } : {}),
+          ...(options.tls.clientCa
+            ? { ca: options.tls.clientCa, requestCert: true, rejectUnauthorized: false }
+            : {}),
         },
         listener,
       )

@@ -19,22 +19,35 @@ export interface WatchRequest {
  * that version is too old, and the stream closed after timeoutSeconds.
  */
 export function streamWatch(store: ObjectStore, request: WatchRequest, res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'transfer-encoding': 'chunked',
+    'cache-control': 'no-cache',
+  });
   res.flushHeaders();
   const inScope = (o: Obj) =>
-    (!request.namespace || !request.type.namespaced || o.metadata.namespace === request.namespace) && request.matches(o);
+    (!request.namespace ||
+      !request.type.namespaced ||
+      o.metadata.namespace === request.namespace) &&
+    request.matches(o);
   const send = (type: string, object: Obj) => res.write(`${JSON.stringify({ type, object })}\n`);
   const rv = request.resourceVersion;
   if (rv && rv < store.oldestWatchable) {
-    const gone = new ApiError(410, 'Expired', `too old resource version: ${rv} (${store.oldestWatchable})`);
+    const gone = new ApiError(
+      410,
+      'Expired',
+      `too old resource version: ${rv} (${store.oldestWatchable})`,
+    );
     send('ERROR', gone.toStatus());
     res.end();
     return;
   }
   if (rv) {
-    for (const e of store.eventsSince(rv)) if (e.resource === request.type && inScope(e.object)) send(e.type, e.object);
+    for (const e of store.eventsSince(rv))
+      if (e.resource === request.type && inScope(e.object)) send(e.type, e.object);
   } else {
-    for (const o of store.list(request.type, request.namespace || undefined)) if (request.matches(o)) send('ADDED', o);
+    for (const o of store.list(request.type, request.namespace || undefined))
+      if (request.matches(o)) send('ADDED', o);
   }
   const unsubscribe = store.subscribe((e) => {
     if (e.resource === request.type && inScope(e.object)) send(e.type, e.object);

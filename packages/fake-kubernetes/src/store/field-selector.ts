@@ -21,7 +21,10 @@ export function parseFieldSelector(text: string, kind: string): (o: Obj) => bool
     if (!match) throw badRequest(`invalid selector: '${term}'; can't understand '${term}'`);
     const [, field, op, value] = match as unknown as [string, string, string, string];
     const get = FIELDS['*']![field] ?? FIELDS[kind]?.[field];
-    if (!get) throw badRequest(`"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`);
+    if (!get)
+      throw badRequest(
+        `"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
+      );
     tests.push((o) => (op === '!=' ? get(o) !== value : get(o) === value));
   }
   return (o) => tests.every((t) => t(o));

@@ -27,17 +27,22 @@ export function parseLabelSelector(text: string): Requirement {
     const exists = /^(!?)([\w./-]+)$/.exec(term);
     if (exists) {
       const [, not, key] = exists as unknown as [string, string, string];
-      requirements.push((l) => (key in l) !== (not === '!'));
+      requirements.push((l) => key in l !== (not === '!'));
       continue;
     }
-    throw badRequest(`unable to parse requirement: found '${term}', expected: key, !, in, notin, =, ==, !=`);
+    throw badRequest(
+      `unable to parse requirement: found '${term}', expected: key, !, in, notin, =, ==, !=`,
+    );
   }
   return (labels) => requirements.every((r) => r(labels));
 }
 
 /** A labelSelector object (matchLabels, matchExpressions) as a predicate. */
 export function matchesSelector(
-  selector: { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values?: string[] }> },
+  selector: {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+  },
   labels: Record<string, string>,
 ): boolean {
   const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);

@@ -47,11 +47,14 @@ export class ObjectStore {
     const out: Obj[] = [];
     for (const [k, o] of this.objects) {
       if (!k.startsWith(prefix)) continue;
-      if (namespace !== undefined && type.namespaced && o.metadata.namespace !== namespace) continue;
+      if (namespace !== undefined && type.namespaced && o.metadata.namespace !== namespace)
+        continue;
       out.push(structuredClone(o));
     }
     return out.sort((a, b) =>
-      `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`),
+      `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(
+        `${b.metadata.namespace}/${b.metadata.name}`,
+      ),
     );
   }
 
