@@ -1,8 +1,8 @@
 import { invalid, type StatusCause } from '../api/api-error.js';
 import type { ResourceType } from '../api/resource-types.js';
+import { jsonEqual } from '../patch/json-values.js';
 import { matchesSelector } from '../store/label-selector.js';
 import type { Obj } from '../store/object-store.js';
-import { jsonEqual } from '../patch/json-values.js';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type ControllerContext, isoNow, ownedBy } from './controller-context.js';
 import type { Obj } from '../store/object-store.js';
+import { type ControllerContext, isoNow, ownedBy } from './controller-context.js';
 
 /**
  * Keeps each ReplicaSet's pods at its replica count and reports them in its status. A pod

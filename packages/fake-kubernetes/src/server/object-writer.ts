@@ -5,8 +5,8 @@ import { alreadyExists, badRequest, conflict, notFound } from '../api/api-error.
 import { qualifiedName, type ResourceType } from '../api/resource-types.js';
 import type { FakeCluster } from '../controllers/fake-cluster.js';
 import { DEFINITIONS } from '../openapi/definitions.js';
-import { recordUpdate } from '../patch/managed-fields.js';
 import { jsonEqual } from '../patch/json-values.js';
+import { recordUpdate } from '../patch/managed-fields.js';
 import type { Obj } from '../store/object-store.js';
 
 /** How one write is made: who makes it, whether it is a dry run, how unknown fields count. */

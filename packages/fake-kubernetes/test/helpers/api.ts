@@ -1,3 +1,5 @@
+import type { Obj } from '../../src/index.js';
+
 /** A raw call to the fake, as a client library makes it. */
 export async function call(
   url: string,
@@ -5,14 +7,14 @@ export async function call(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; json: Record<string, any>; headers: Headers }> {
+): Promise<{ status: number; json: Obj; headers: Headers }> {
   const res = await fetch(`${url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await res.text();
-  let json: Record<string, any> = {};
+  let json: Obj = {};
   try {
     json = JSON.parse(text);
   } catch {
@@ -45,10 +47,10 @@ export async function watchEvents(
   path: string,
   count: number,
   timeoutMs = 10_000,
-): Promise<Array<{ type: string; object: Record<string, any> }>> {
+): Promise<Array<{ type: string; object: Obj }>> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const events: Array<{ type: string; object: Record<string, any> }> = [];
+  const events: Array<{ type: string; object: Obj }> = [];
   try {
     const res = await fetch(`${url}${path}`, { signal: controller.signal });
     const decoder = new TextDecoder();
