@@ -4,6 +4,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Debian installs it in /usr/sbin, which a non-root PATH may lack.
+const HAPROXY = existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy';
+
 export interface ProxyResponse {
   status: number;
   body: string;
@@ -48,7 +51,7 @@ export async function startSameHostProxy(backendPort: number): Promise<SameHostP
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('haproxy', ['-db', '-f', config], {
+  const child: ChildProcess = spawn(HAPROXY, ['-db', '-f', config], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
