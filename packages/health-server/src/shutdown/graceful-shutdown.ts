@@ -134,11 +134,7 @@ function sleep(ms: number): Promise<void> {
  * closed once idle for `idleCloseMs`, not at once as `http.Server#close` would: a client may
  * be sending its next request on one right now.
  */
-function closeServer(
-  server: Server,
-  tracker: RequestTracker,
-  idleWaitMs: number,
-): Promise<void> {
+function closeServer(server: Server, tracker: RequestTracker, idleWaitMs: number): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) {
       tracker.drain();
