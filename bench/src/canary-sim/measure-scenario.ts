@@ -1,6 +1,6 @@
 import { seededRandom } from './random.js';
 import type { Scenario } from './scenario.js';
-import { simulateRun, type SimulatedMonitor } from './simulate-run.js';
+import { type SimulatedMonitor, simulateRun } from './simulate-run.js';
 import { wilsonInterval } from './wilson.js';
 
 /** What `runs` simulated runs of one scenario gave. */

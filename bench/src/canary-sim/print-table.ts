@@ -1,7 +1,7 @@
 import { defaultMonitor } from './default-monitor.js';
+import { formatTable } from './format-table.js';
 import { measureScenario } from './measure-scenario.js';
 import { issueScenarios } from './scenarios.js';
-import { formatTable } from './format-table.js';
 
 /**
  * `node bench/dist/canary-sim/print-table.js [--runs=1000] [--only=TEXT]`: the simulation

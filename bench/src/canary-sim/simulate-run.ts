@@ -1,4 +1,9 @@
-import { createJudge, type AnalysisPolicy, subtractWindows, type TargetWindow } from '@n1v1/canary-analysis';
+import {
+  type AnalysisPolicy,
+  createJudge,
+  subtractWindows,
+  type TargetWindow,
+} from '@n1v1/canary-analysis';
 import type { Scenario } from './scenario.js';
 import { SimulatedSide } from './simulated-side.js';
 
@@ -33,7 +38,9 @@ export function simulateRun(
   const looks = judge.policy.plannedLooks + judge.policy.extensionLooks;
   const horizon = (looks + 1) * monitor.intervalSec;
   const canaryBursts = burstStarts(random, scenario, horizon);
-  const baselineBursts = scenario.bursts?.shared ? canaryBursts : burstStarts(random, scenario, horizon);
+  const baselineBursts = scenario.bursts?.shared
+    ? canaryBursts
+    : burstStarts(random, scenario, horizon);
   const canary = new SimulatedSide(random, scenario, true, canaryBursts);
   const baseline = new SimulatedSide(random, scenario, false, baselineBursts);
   let before: { canary: TargetWindow; baseline: TargetWindow } = {
@@ -58,7 +65,11 @@ export function simulateRun(
     before = now;
     fromSec = toSec;
     if (look.status !== 'continue') {
-      return { status: look.status, decidedAtSec: toSec, ...(look.reason ? { reason: look.reason } : {}) };
+      return {
+        status: look.status,
+        decidedAtSec: toSec,
+        ...(look.reason ? { reason: look.reason } : {}),
+      };
     }
   }
   return { status: 'inconclusive', decidedAtSec: fromSec };

@@ -4,7 +4,18 @@ import type { Scenario, ServiceProfile } from './scenario.js';
 
 /** prom-client's default histogram buckets, in seconds. */
 export const PROM_CLIENT_BUCKETS = [
-  0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, Number.POSITIVE_INFINITY,
+  0.005,
+  0.01,
+  0.025,
+  0.05,
+  0.1,
+  0.25,
+  0.5,
+  1,
+  2.5,
+  5,
+  10,
+  Number.POSITIVE_INFINITY,
 ];
 
 /**
@@ -48,9 +59,7 @@ export class SimulatedSide {
       latency: PROM_CLIENT_BUCKETS.map((le, i) => ({ le, count: this.#counts[i]! })),
       ...(this.#routes.size
         ? {
-            routes: Object.fromEntries(
-              [...this.#routes].map(([route, c]) => [route, { ...c }]),
-            ),
+            routes: Object.fromEntries([...this.#routes].map(([route, c]) => [route, { ...c }])),
           }
         : {}),
     };

@@ -76,7 +76,8 @@ export function judgeLook(
       : { status: 'continue', reason: lacking.detail, checks: summary };
   }
   const suspect = last ? undefined : checks.find((c) => isSuspect(c, resolved.suspectP));
-  if (suspect) return { status: 'continue', reason: `extending: ${suspect.detail}`, checks: summary };
+  if (suspect)
+    return { status: 'continue', reason: `extending: ${suspect.detail}`, checks: summary };
   return { status: 'pass', checks: summary };
 }
 
