@@ -165,7 +165,9 @@ describe('the production rollout workflow', () => {
     const promote = steps.findIndex((step) => step.run?.includes('n1v1 promote'));
     expect(check).toBeGreaterThan(-1);
     expect([check < fetch, fetch < imported, imported < promote]).toEqual([true, true, true]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, read as text
     expect(steps[check]!.env).toMatchObject({ CANARY_RUN_ID: '${{ inputs.canary-run-id }}' });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, read as text
     expect(steps[fetch]!.with!.path).toBe('${{ runner.temp }}/canary-report');
   });
 });
