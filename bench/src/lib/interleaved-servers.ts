@@ -56,9 +56,12 @@ export async function measureVariants(
   );
   try {
     for (const variant of variants) servers.set(variant, await startChild(variant));
-    // Warm-up: the JIT's tiers, the sockets, the first series of each label set.
-    for (const variant of variants)
-      await measure(`${servers.get(variant)!.url}${path}`, connections, 1);
+    // Warm-up, 4 s each: the JIT's tiers (on a busy machine its background compiler thread
+    // gets little CPU, and a variant can take seconds to reach its steady speed), the
+    // sockets, the first series of each label set.
+    for (let pass = 0; pass < 2; pass++)
+      for (const variant of variants)
+        await measure(`${servers.get(variant)!.url}${path}`, connections, SECONDS);
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? variants : [...variants].reverse();
       for (const variant of order) {
