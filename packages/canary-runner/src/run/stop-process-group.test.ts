@@ -16,7 +16,10 @@ async function startGroup(
 ): Promise<{ pgid: number; descendants: number[]; leader: ChildProcess }> {
   const trap = ignoreTerm ? "trap '' TERM; " : '';
   const script = `${trap}for i in $(seq ${children}); do sleep 60 & echo $!; done; echo ready; wait`;
-  const leader = spawn('sh', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  const leader = spawn('sh', ['-c', script], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   started.push(leader);
   let out = '';
   leader.stdout?.setEncoding('utf8');
