@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   isOurProcess,
+  logTail,
   type ServiceProcess,
   startServiceProcess,
   stopServiceProcess,
@@ -125,5 +126,23 @@ describe('the local deployer’s service processes', () => {
     await expect(stopServiceProcess(otherRun)).resolves.toBe('not running');
     expect(pidAlive(proc.pid)).toBe(true);
     await expect(stopServiceProcess(proc)).resolves.toBe('stopped');
+  });
+
+  it('quotes the last lines of a service log in one line, and nothing for a missing log', async () => {
+    const dir = tempDir();
+    const { process: proc } = startServiceProcess({
+      role: 'canary',
+      command: [process.execPath, '-e', "console.log('one\\ntwo\\nthree\\nError: boom')"],
+      port: 1,
+      version: '1',
+      runId: 'crash',
+      environment: 'staging',
+      logDir: join(dir, 'logs'),
+      cwd: dir,
+    });
+    pids.push(proc.pid);
+    await logShows(proc, 'boom');
+    expect(logTail(proc.logFile)).toBe('two | three | Error: boom');
+    expect(logTail(join(dir, 'no-such.log'))).toBe('');
   });
 });
