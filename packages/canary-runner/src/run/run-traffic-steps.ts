@@ -64,7 +64,15 @@ export async function runTrafficSteps(
   });
   try {
     for (const phase of phases) {
-      const record = await runStep(ctx, router, phase, urls, phases.length, signal);
+      const record = await runStep(
+        ctx,
+        router,
+        phase,
+        urls,
+        phases.length,
+        started.entryUrl,
+        signal,
+      );
       steps.push(record.step);
       looks.push(...record.looks);
       if (record.step.status === 'fail')
@@ -99,6 +107,7 @@ async function runStep(
   phase: TrafficPhase,
   urls: { canaryUrl: string; baselineUrl?: string },
   stepCount: number,
+  entryUrl: string | undefined,
   signal: AbortSignal,
 ): Promise<{ step: TrafficStepRecord; looks: LookRecord[] }> {
   const t0 = Date.now();
@@ -110,7 +119,7 @@ async function runStep(
   });
   say(ctx, `traffic ${phase.label}: ${detail}`);
   const before = await countsOf(router);
-  const monitored = await monitorCanary(stepContext(ctx, phase, stepCount), urls, signal);
+  const monitored = await monitorCanary(stepContext(ctx, phase, stepCount, entryUrl), urls, signal);
   const after = await countsOf(router);
   const step: TrafficStepRecord = {
     index: phase.index,
@@ -134,16 +143,22 @@ async function runStep(
 }
 
 /**
- * The run's context for one step: the monitor window is the step's hold, the synthetic
- * traffic is the steps' own (sent through the router), and the false-rollback budget is
- * split over the steps, so the whole run keeps the budget the config states.
+ * The run's context for one step: the monitor window is the step's hold, and the
+ * false-rollback budget is split over the steps, so the whole run keeps the budget the
+ * config states. With a router clients reach (haproxy) the synthetic traffic is the
+ * steps' own, sent through it; a router inside a cluster leaves the monitor its own.
  */
-function stepContext(ctx: RunContext, phase: TrafficPhase, stepCount: number): RunContext {
+function stepContext(
+  ctx: RunContext,
+  phase: TrafficPhase,
+  stepCount: number,
+  entryUrl: string | undefined,
+): RunContext {
   const { config } = ctx;
   const stepConfig: ResolvedCanaryConfig = {
     ...config,
     monitor: { ...config.monitor, durationSec: phase.holdSec },
-    traffic: { ...config.traffic, enabled: false },
+    traffic: { ...config.traffic, enabled: config.traffic.enabled && !entryUrl },
     analysis: {
       ...config.analysis,
       falseRollbackBudget: config.analysis.falseRollbackBudget / stepCount,
