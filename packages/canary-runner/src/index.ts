@@ -79,4 +79,5 @@ export { listRuns, type RunSummary } from './run/run-history.js';
 export type { NotificationRecord } from './run/run-notifications.js';
 export type { RunState } from './run/state-machine.js';
 export { verdictExitCode } from './run/verdict-exit-code.js';
+export { findHaproxy } from './traffic/routers/haproxy/haproxy-process.js';
 export type { TrafficStats } from './traffic/synthetic-traffic.js';

@@ -89,16 +89,35 @@ export async function runTrafficSteps(
   }
 }
 
-/** Sets the promotion's weight (100 %) before the deployer promotes; journaled like a step. */
-export async function setPromotionWeight(ctx: RunContext, router: TrafficRouter): Promise<void> {
-  const promotion = trafficPhases(ctx.config.steps ?? [], true).find((p) => p.kind === 'promotion');
-  if (!promotion) return;
+/**
+ * Sets the promotion's weight (100 %) before the deployer promotes; journaled like a step,
+ * and its record for the report (none when the last step already was 100 %).
+ */
+export async function setPromotionWeight(
+  ctx: RunContext,
+  router: TrafficRouter,
+): Promise<TrafficStepRecord | undefined> {
+  const phases = trafficPhases(ctx.config.steps ?? [], true);
+  const promotion = phases.find((p) => p.kind === 'promotion');
+  if (!promotion) return undefined;
+  const t0 = Date.now();
   const detail = await router.setWeight(promotion.weightPercent);
   say(ctx, `traffic ${promotion.label}: ${detail}`);
   ctx.mark('traffic.weight', detail, {
     weightPercent: promotion.weightPercent,
     step: promotion.index,
   });
+  return {
+    index: promotion.index,
+    of: phases.length - 1,
+    kind: 'promotion',
+    weightPercent: promotion.weightPercent,
+    holdSec: 0,
+    status: 'pass',
+    startedAt: new Date(t0).toISOString(),
+    durationMs: Date.now() - t0,
+    looks: 0,
+  };
 }
 
 async function runStep(
@@ -123,6 +142,7 @@ async function runStep(
   const after = await countsOf(router);
   const step: TrafficStepRecord = {
     index: phase.index,
+    of: stepCount,
     kind: phase.kind,
     weightPercent: phase.weightPercent,
     ...(phase.match ? { match: phase.match } : {}),
