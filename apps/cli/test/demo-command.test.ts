@@ -46,7 +46,7 @@ describe('n1v1 demo', () => {
     expect(out).toContain('n1v1 1.2.0-bad in demo: ROLLED BACK');
     expect(out).toMatch(/reason: step \d\/3 \(\d+ %\): error rate \d+\.\d+% /);
     // The simulated users went through haproxy: each step shows the share the canary got.
-    expect(out).toMatch(/step 1\/3 {3}10 % {2}canary got +\d+\.\d % of \d+ requests {2}pass/);
+    expect(out).toMatch(/step 1\/3 {3}20 % {2}canary got +\d+\.\d % of \d+ requests {2}pass/);
     expect(out).toMatch(/promotion 100 %/);
     expect(out).toMatch(/traffic cut to 0 % in \d+ ms, before the rollback started/);
     expect(out).toContain('smoke + load on the stable version: pass');

@@ -17,6 +17,8 @@ const KUBECTL = existsSync('/opt/debian-kubectl/usr/bin/kubectl')
   ? '/opt/debian-kubectl/usr/bin/kubectl'
   : 'kubectl';
 
+const ADMIN_TOKEN = 'test-admin-token-for-faults';
+
 let workspace: ReturnType<typeof canaryWorkspace>;
 let fake: FakeKubernetes;
 let kubeconfig: string;
@@ -56,11 +58,17 @@ afterEach(async () => {
 describe('a run with steps through the gateway-api router', () => {
   it('moves the HTTPRoute weights with the steps and back to stable on failure, as kubectl sees them', async () => {
     const quiet = { log: () => {} };
-    const canary = await startExampleService({ port: 0, version: '1.1.0', ...quiet });
+    const canary = await startExampleService({
+      port: 0,
+      version: '1.1.0',
+      adminToken: ADMIN_TOKEN,
+      ...quiet,
+    });
     const stable = await startExampleService({ port: 0, version: '1.0.0', ...quiet });
     services.push(canary, stable);
     expect(await weightsSeenByKubectl()).toBe('n1v1-stable=100 n1v1-canary=0');
     const seen: Array<Promise<string>> = [];
+    let faultSet: Promise<number> | undefined;
     const before = fake.requests.length;
     const report = await runCanary({
       cwd: workspace.cwd,
@@ -92,15 +100,17 @@ describe('a run with steps through the gateway-api router', () => {
           return;
         seen.push(weightsSeenByKubectl());
         if (event.message.startsWith('traffic step 2/3')) {
-          void fetch(`${canary.url}/admin/faults`, {
+          faultSet = fetch(`${canary.url}/admin/faults`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
             body: JSON.stringify({ errorRate: 1 }),
-          });
+          }).then((r) => r.status);
         }
       },
     });
+    expect(await faultSet).toBe(200);
     expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toMatch(/^step 2\/3 \(25 %\): error rate/);
     expect(report.steps?.map((s) => s.status)).toEqual(['pass', 'fail']);
     expect(await Promise.all(seen)).toEqual([
       'n1v1-stable=95 n1v1-canary=5',

@@ -49,6 +49,7 @@ function haproxyPidOf(journal: string): number {
 describe('a run with weighted steps through haproxy', () => {
   it('cuts a canary that fails at the 25 % step to 0 % before its rollback starts, within one interval + 1 s', async () => {
     let failedAt = 0;
+    let faultSet: Promise<number> | undefined;
     let canaryUrl = '';
     const report = await runCanary({
       ...steppedOptions('2.0.0-breaks', (event) => {
@@ -57,11 +58,11 @@ describe('a run with weighted steps through haproxy', () => {
         if (event.message.startsWith('traffic step 2/3') && !failedAt) {
           // The canary breaks right when it gets its 25 %: every trading request fails.
           failedAt = Date.now();
-          void fetch(`${canaryUrl}/admin/faults`, {
+          faultSet = fetch(`${canaryUrl}/admin/faults`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
             body: JSON.stringify({ errorRate: 1 }),
-          });
+          }).then((r) => r.status);
         }
       }),
       steps: [
@@ -70,8 +71,9 @@ describe('a run with weighted steps through haproxy', () => {
         { weight: 50, holdSec: 4 },
       ],
     });
+    expect(await faultSet).toBe(200);
     expect(report.verdict).toBe('rolled-back');
-    expect(report.reason).toMatch(/^step 2\/3 \(25 %\): /);
+    expect(report.reason).toMatch(/^step 2\/3 \(25 %\): error rate/);
     expect(report.steps?.map((s) => [s.weightPercent, s.status])).toEqual([
       [5, 'pass'],
       [25, 'fail'],

@@ -149,10 +149,10 @@ function haproxyOrWhy(find: () => string): true | string {
   }
 }
 
-/** 10 %, 25 %, 50 %, each held a third of the window (at least one interval). */
+/** 20 %, 50 %, 80 %, each held a third of the window (at least one interval). */
 export function demoSteps(monitorSec: number, intervalSec: number) {
   const holdSec = Math.max(intervalSec, Math.round((monitorSec / 3) * 10) / 10);
-  return [10, 25, 50].map((weight) => ({ weight, holdSec }));
+  return [20, 50, 80].map((weight) => ({ weight, holdSec }));
 }
 
 function summarize(
