@@ -128,6 +128,42 @@ describe('a run with weighted steps through haproxy', () => {
     expect(pidAlive(haproxyPidOf(report.journal!))).toBe(false);
   });
 
+  it('plans the weight changes of a router inside the cluster, and its return to stable after the promotion', async () => {
+    const report = await runCanary({
+      ...steppedOptions('2.3.0', () => {}),
+      dryRun: true,
+      autoPromote: true,
+      router: { type: 'gateway-api', server: 'http://127.0.0.1:1', stableService: 'n1v1-stable' },
+      steps: [{ weight: 10, holdSec: 30 }],
+    });
+    const summaries = report.plan!.map((a) => `[${a.step}] ${a.summary}`);
+    expect(summaries.filter((s) => s.includes('HTTPRoute'))).toEqual([
+      "[traffic] read HTTPRoute default/n1v1 and set the canary's backendRef weight to 0",
+      '[traffic] step 1/1 (10 %): PUT HTTPRoute default/n1v1 backendRefs: n1v1-stable 90, n1v1-canary 10',
+      '[traffic] promotion (100 %): PUT HTTPRoute default/n1v1 backendRefs: n1v1-stable 0, n1v1-canary 100',
+      '[promote] after the promotion the stable takes all traffic again: PUT HTTPRoute default/n1v1 backendRefs: n1v1-stable 100, n1v1-canary 0',
+      '[fail] on any failure, before the rollback: PUT HTTPRoute default/n1v1 backendRefs: n1v1-stable 100, n1v1-canary 0',
+    ]);
+    const nginx = await runCanary({
+      ...steppedOptions('2.3.1', () => {}),
+      dryRun: true,
+      router: { type: 'nginx-ingress', server: 'http://127.0.0.1:1' },
+      steps: [{ weight: 10, holdSec: 30 }],
+    });
+    expect(nginx.plan!.map((a) => a.summary)).toContain(
+      'set the canary annotations of Ingress default/n1v1-canary to weight 0',
+    );
+    const command = await runCanary({
+      ...steppedOptions('2.3.2', () => {}),
+      dryRun: true,
+      router: { type: 'command', command: './set-weight.sh' },
+      steps: [{ weight: 10, holdSec: 30 }],
+    });
+    expect(command.plan!.map((a) => a.summary)).toContain(
+      'nothing to start: the router command runs at each weight change',
+    );
+  });
+
   it('shows every weight change of a dry run in order, from the same steps, and takes none', async () => {
     const report = await runCanary({
       ...steppedOptions('2.2.0', () => {}),
