@@ -37,7 +37,7 @@ describe('the router of an environment', () => {
       rules: [],
     });
     expect(attached?.type).toBe('haproxy');
-    expect(attached?.plan(25)[0]!.detail).toEqual({
+    expect(attached!.plan(25)[0]!.detail).toEqual({
       commands: ['set weight n1v1_weighted/canary 25', 'set weight n1v1_weighted/stable 75'],
     });
   });
