@@ -8,7 +8,7 @@ import {
   type HaproxyRecord,
   haproxyRouter,
 } from '../src/traffic/routers/haproxy/haproxy-router.js';
-import { runtimeCommand } from '../src/traffic/routers/haproxy/runtime-api.js';
+import { runtimeCommand, runtimeCommands } from '../src/traffic/routers/haproxy/runtime-api.js';
 import type { TrafficRouter } from '../src/traffic/routers/traffic-router.js';
 import {
   type CountingServer,
@@ -143,6 +143,10 @@ describe('the haproxy router', () => {
       /acl n1v1_match_0 req\.hdr\(x-canary\),map_str\(.*match-0\.map\) -m found/,
     );
     expect(existsSync(record.socketPath)).toBe(true);
+    // What haproxy refuses is an error with its own words, never a silent success.
+    await expect(
+      runtimeCommands(record.socketPath, ['set weight n1v1_weighted/nosuch 5']),
+    ).rejects.toThrow(/^haproxy refused "set weight n1v1_weighted\/nosuch 5": /);
   });
 
   it('says which socket it could not reach when its haproxy is gone', async () => {
