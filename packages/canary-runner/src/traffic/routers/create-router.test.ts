@@ -1,44 +1,70 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedCanaryConfig, RouterConfig } from '../../config/config-types.js';
-import { loadCanaryConfig } from '../../config/load-config.js';
 import { createRouter, routerForRecord } from './create-router.js';
 
-const configWith = (router?: RouterConfig): ResolvedCanaryConfig =>
-  loadCanaryConfig({
-    cwd: '/nonexistent-n1v1-dir',
-    overrides: router ? { router, steps: [{ weight: 10, holdSec: 5 }] } : {},
+/** The fields of a resolved config that choosing a router reads. */
+function configWith(router: RouterConfig | undefined): ResolvedCanaryConfig {
+  return {
+    service: 'checkout',
+    env: 'staging',
+    stateDir: '/tmp/n1v1-create-router-test',
+    cwd: '/tmp',
+    ...(router ? { router } : {}),
+  } as unknown as ResolvedCanaryConfig;
+}
+
+describe('createRouter', () => {
+  it('gives no router when the environment names none', () => {
+    expect(createRouter(configWith(undefined), 'run-1')).toBeUndefined();
   });
 
-describe('the router of an environment', () => {
-  it('is the one its config names, and none without a router', () => {
-    expect(createRouter(configWith(), 'run-1')).toBeUndefined();
-    for (const router of [
-      { type: 'haproxy' },
-      { type: 'gateway-api', server: 'http://127.0.0.1:1' },
-      { type: 'nginx-ingress', server: 'http://127.0.0.1:1' },
-      { type: 'command', command: 'true' },
-    ] as RouterConfig[]) {
-      const made = createRouter(configWith(router), 'run-1')!;
-      expect(made.type).toBe(router.type);
-      expect(made.weightPercent).toBe(0);
-    }
-  });
-
-  it("of a past run is rebuilt from the config when it lives in the cluster, and from the journal's record for haproxy", () => {
-    const config = configWith({ type: 'gateway-api', server: 'http://127.0.0.1:1' });
-    expect(routerForRecord(config, 'run-1', { type: 'gateway-api', route: 'n1v1' })?.type).toBe(
-      'gateway-api',
+  it('gives a Gateway API router for the service’s HTTPRoute by default', () => {
+    const router = createRouter(
+      configWith({ type: 'gateway-api', server: 'http://127.0.0.1:1' } as RouterConfig),
+      'run-1',
     );
-    const attached = routerForRecord(config, 'run-1', {
+    expect(router?.type).toBe('gateway-api');
+    expect(router?.weightPercent).toBe(0);
+    expect(router?.plan(10)[0]?.summary).toBe(
+      'PUT HTTPRoute default/checkout backendRefs: checkout 90, checkout-canary 10',
+    );
+  });
+
+  it('gives an ingress-nginx router for the service’s canary Ingress by default', () => {
+    const router = createRouter(
+      configWith({ type: 'nginx-ingress', namespace: 'shop' } as RouterConfig),
+      'run-1',
+    );
+    expect(router?.type).toBe('nginx-ingress');
+    expect(router?.plan(25)[0]?.summary).toBe(
+      'PUT Ingress shop/checkout-canary annotations: canary-weight 25',
+    );
+  });
+});
+
+describe('routerForRecord', () => {
+  it('reaches the haproxy a dead run left behind through its recorded socket', () => {
+    const router = routerForRecord(configWith(undefined), 'run-0', {
       type: 'haproxy',
-      pid: 0,
-      configFile: '/nonexistent/haproxy.cfg',
-      socketPath: '/nonexistent/admin.sock',
+      pid: 999_999,
+      configFile: '/tmp/x/haproxy.cfg',
+      socketPath: '/tmp/x/admin.sock',
+      logFile: '/tmp/x/haproxy.log',
+      port: 1,
+      url: 'http://127.0.0.1:1',
       rules: [],
     });
-    expect(attached?.type).toBe('haproxy');
-    expect(attached!.plan(25)[0]!.detail).toEqual({
-      commands: ['set weight n1v1_weighted/canary 25', 'set weight n1v1_weighted/stable 75'],
-    });
+    expect(router?.type).toBe('haproxy');
+    expect(router?.plan(0)[0]?.summary).toContain('haproxy runtime API');
+  });
+
+  it('builds a cluster router again from the config for a past run that used one', () => {
+    const router = routerForRecord(
+      configWith({ type: 'gateway-api', route: 'web' } as RouterConfig),
+      'run-0',
+      { type: 'gateway-api', namespace: 'default', route: 'web' },
+    );
+    expect(router?.type).toBe('gateway-api');
+    expect(router?.plan(0)[0]?.summary).toContain('HTTPRoute default/web');
   });
 });
