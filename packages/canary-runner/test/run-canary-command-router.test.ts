@@ -87,7 +87,7 @@ describe('a stepped run through the command router', () => {
     try {
       const report = await runCanary(options);
       expect(report.verdict, report.reason).toBe('promoted');
-      expect(report.steps?.map((s) => [s.weightPercent, s.status])).toEqual([[20, 'pass']]);
+      expect(report.steps?.[0]).toMatchObject({ weightPercent: 20, status: 'pass' });
     } finally {
       await traffic.stop();
     }
