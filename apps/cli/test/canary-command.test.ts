@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRuns } from '@n1v1/canary-runner';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exampleServiceCommand } from '../src/example-service-command.js';
 import { main } from '../src/main.js';
 import { memoryIo } from './memory-io.js';
 
@@ -25,8 +26,13 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
+/** A config file whose local deployer names its service, as a config file must. */
 function config(staging: Record<string, unknown>): void {
-  writeFileSync(join(cwd, 'n1v1.config.json'), JSON.stringify({ environments: { staging } }));
+  const deployer = { type: 'local', command: exampleServiceCommand(), ...(staging.deployer ?? {}) };
+  writeFileSync(
+    join(cwd, 'n1v1.config.json'),
+    JSON.stringify({ environments: { staging: { ...staging, deployer } } }),
+  );
 }
 
 async function n1v1(...args: string[]) {
@@ -136,6 +142,30 @@ describe('n1v1 canary', () => {
     expect(bad.err).toBe(
       'n1v1: version "a b" is invalid: use letters, digits, ".", "_", "+" and "-" (at most 128)\n',
     );
+  });
+});
+
+describe("the local deployer's service", () => {
+  it('is the example service when there is no config file, and must be named in a config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'n1v1-no-config-'));
+    try {
+      const plain = { ...memoryIo({}), cwd: dir };
+      expect(await main(['canary', '--dry-run', '--json', '--version=1.0.0'], plain)).toBe(0);
+      const summaries = JSON.parse(plain.out()).plan.map((a: { summary: string }) => a.summary);
+      expect(summaries.join('\n')).toMatch(/example-service[/\\]dist[/\\]main\.js/);
+
+      writeFileSync(
+        join(dir, 'n1v1.config.json'),
+        JSON.stringify({ environments: { staging: { deployer: { type: 'local' } } } }),
+      );
+      const named = { ...memoryIo({}), cwd: dir };
+      expect(await main(['canary', '--dry-run', '--version=1.0.0'], named)).toBe(2);
+      expect(named.err()).toMatch(
+        /^n1v1: n1v1\.config\.json: environments\.staging\.deployer\.command is required by the local deployer; set it to the argv that starts your service/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -35,7 +35,6 @@ export type {
   UserQuery,
 } from './config/config-types.js';
 export { DEFAULT_SERVICE, defaultEnvironment, PROBE_ROUTES } from './config/defaults.js';
-export { exampleServiceCommand } from './config/example-service-command.js';
 export {
   CONFIG_FILE_NAME,
   type LoadConfigOptions,
@@ -48,7 +47,6 @@ export type {
   DeployerStatus,
   DeployResult,
 } from './deployers/deployer.js';
-export { type RolloutStatus, rolloutStatus } from './deployers/kubernetes/rollout-status.js';
 export { type MetricSample, parsePrometheusText } from './metrics/prometheus-text.js';
 export { PROMQL_TEMPLATES } from './metrics/promql.js';
 export {

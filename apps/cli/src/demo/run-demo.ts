@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CanaryOptions, CanaryProgress, CanaryReport } from '@n1v1/canary-runner';
 import type { Notifier } from '@n1v1/notifier';
 import type { ProgressEvent, SmokeReport } from '@n1v1/smoke-tests';
+import { exampleServiceCommand } from '../example-service-command.js';
 import { type StableProcess, startStableProcess } from './stable-process.js';
 
 /** Settings of the demo; the defaults finish in about a minute on a 2-core machine. */
@@ -51,7 +52,7 @@ const BAD_VERSION = '1.2.0-bad';
  * be rolled back. Every process it starts is stopped before it returns, also when aborted.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
-  const [{ exampleServiceCommand, runCanary }, { runSmoke }] = await Promise.all([
+  const [{ runCanary }, { runSmoke }] = await Promise.all([
     import('@n1v1/canary-runner'),
     import('@n1v1/smoke-tests'),
   ]);
@@ -115,7 +116,7 @@ function canaryOptions(
     version,
     baselineUrl,
     // The demo owns the stable process; the canary runner starts and stops only the canary.
-    deployer: { type: 'local', env: faults, keepRunning: false },
+    deployer: { type: 'local', command: exampleServiceCommand(), env: faults, keepRunning: false },
     monitor: { durationSec: options.monitorSec ?? 15, intervalSec: options.intervalSec ?? 3 },
     autoPromote: true,
     notifier: options.notifier,

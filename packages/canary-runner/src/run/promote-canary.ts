@@ -24,6 +24,7 @@ export async function promote(options: ManualOptions = {}): Promise<ManualReport
     env: options.env ?? 'production',
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
+    ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
   const canary = passedCanary(listRuns(config.stateDir, config.gate), config.gate, options.version);
   const sameEnv = config.gate === config.env;
@@ -47,6 +48,7 @@ export async function promote(options: ManualOptions = {}): Promise<ManualReport
       notifier,
       ...withDeployer,
     });
+    await ctx.deployer.prepare?.();
     const plan: PlannedAction[] = [
       ...ctx.notifications.plan(['deploy.started'], 'promote'),
       ...ctx.deployer.plan('promote', ctx.deployContext(new AbortController().signal)),

@@ -25,6 +25,7 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
     ...(options.env ? { env: options.env } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
+    ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
   const notifier = defaultNotifier(options.notifier) ?? null;
   const base = { schemaVersion: 1 as const, action: 'rollback' as const, env: config.env };
@@ -37,6 +38,7 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       notifier,
       ...(current ? { deployer: deployerForRun(config, current) } : {}),
     });
+    await ctx.deployer.prepare?.();
     const dctx = ctx.deployContext(new AbortController().signal);
     const plan: PlannedAction[] = current
       ? [

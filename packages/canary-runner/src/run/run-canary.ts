@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { CanaryError, errorMessage } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import { probeHealth } from '../probes/health-probe.js';
@@ -32,7 +33,13 @@ export async function runCanary(options: CanaryOptions = {}): Promise<CanaryRepo
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
     overrides: overridesOf(options),
+    ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
+  if (config.deployer.type === 'local' && !config.deployer.command)
+    throw new CanaryError(
+      'E_CONFIG_INVALID',
+      `${config.configPath ? basename(config.configPath) : 'no n1v1.config.json found'}: environments.${config.env}.deployer.command is required by the local deployer; set it to the argv that starts your service, e.g. ["node", "dist/server.js"] (the n1v1 CLI runs its example service when there is no config file)`,
+    );
   const version = validateVersion(options.version ?? defaultVersion());
   const runId = newRunId();
   const notifier = defaultNotifier(options.notifier);
@@ -44,7 +51,11 @@ export async function runCanary(options: CanaryOptions = {}): Promise<CanaryRepo
     ...(options.runUrl ? { runUrl: options.runUrl } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  if (options.dryRun) return planRun(createRunContext(context), options);
+  if (options.dryRun) {
+    const ctx = createRunContext(context);
+    await ctx.deployer.prepare?.();
+    return planRun(ctx, options);
+  }
 
   const lock = acquireLock(config.stateDir, config.env, runId);
   const controller = new AbortController();

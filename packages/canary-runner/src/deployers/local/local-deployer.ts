@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { LocalDeployerConfig } from '../../config/config-types.js';
-import { exampleServiceCommand } from '../../config/example-service-command.js';
 import type { DeployContext, Deployer, DeployResult } from '../deployer.js';
 import { freePort } from './free-port.js';
 import { readLocalState, writeLocalState } from './local-state.js';
@@ -26,7 +25,8 @@ export interface LocalDeployerOptions {
  */
 export function localDeployer(options: LocalDeployerOptions): Deployer {
   const { config } = options;
-  const command = config.command ?? exampleServiceCommand();
+  // runCanary refuses a local run without a command; rollback and promote stop by pid only.
+  const command = config.command ?? [];
   const readyMs = (config.readyTimeoutSec ?? 30) * 1000;
 
   async function start(
