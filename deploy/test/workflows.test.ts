@@ -15,8 +15,14 @@ interface Job {
   needs?: string | string[];
   if?: string;
   strategy?: { matrix?: { node?: number[] } };
-  steps: Array<{ run?: string; uses?: string; env?: Record<string, string> }>;
+  steps: Array<{
+    run?: string;
+    uses?: string;
+    env?: Record<string, string>;
+    with?: Record<string, string>;
+  }>;
   environment?: string;
+  permissions?: Record<string, string>;
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -143,10 +149,7 @@ describe('the production rollout workflow', () => {
 
 describe('the release workflow', () => {
   const release = workflow('release.yml');
-  const job = Object.values(release.jobs)[0] as Job & {
-    permissions?: Record<string, string>;
-    steps: Array<{ uses?: string; with?: Record<string, string>; env?: Record<string, string> }>;
-  };
+  const job = Object.values(release.jobs)[0]!;
 
   it('versions and publishes with changesets', () => {
     expect(job.steps.some((step) => step.uses?.startsWith('changesets/action@'))).toBe(true);

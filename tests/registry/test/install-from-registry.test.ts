@@ -19,7 +19,7 @@ let env: NodeJS.ProcessEnv;
 const timings: Record<string, number> = {};
 
 /** The environment of a stranger's shell: no pnpm or workspace variables, npm on our registry. */
-function userEnv(npmrc: string, cache: string): NodeJS.ProcessEnv {
+function userEnv(npmrc: string): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) => !/^(npm_|pnpm_|PNPM_|NODE_OPTIONS$|NODE_PATH$|VITEST|TURBO_)/i.test(key),
@@ -28,7 +28,7 @@ function userEnv(npmrc: string, cache: string): NodeJS.ProcessEnv {
   return {
     ...clean,
     npm_config_userconfig: npmrc,
-    npm_config_cache: cache,
+    // npm's own cache stays: it is keyed by content, and a re-run then downloads far less.
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
@@ -59,12 +59,12 @@ beforeAll(async () => {
   const upstream = (
     await runCommand('npm', ['config', 'get', 'registry'], {
       cwd: root,
-      env: userEnv('/dev/null', join(root, 'cache')),
+      env: userEnv('/dev/null'),
       timeoutMs: MINUTES,
     })
   ).stdout.trim();
   registry = await startVerdaccio(root, upstream || 'https://registry.npmjs.org/');
-  env = userEnv(registry.npmrc, join(root, 'npm-cache'));
+  env = userEnv(registry.npmrc);
 
   // What release.yml's publish step runs (`changeset publish` after `turbo run build`, which
   // the test task's ^build already did), with git tags left to the real release.
