@@ -4,6 +4,7 @@ import { pidAlive } from '../src/run/pid-alive.js';
 import type { CanaryProgress } from '../src/run/report-types.js';
 import { runCanary } from '../src/run/run-canary.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 
 const INTERVAL_SEC = 1;
 
@@ -24,7 +25,7 @@ function steppedOptions(version: string, onProgress: (event: CanaryProgress) => 
     version,
     handleSignals: false,
     notifier: null,
-    deployer: { type: 'local' as const, keepRunning: false },
+    deployer: { type: 'local' as const, command: exampleServiceCommand(), keepRunning: false },
     router: { type: 'haproxy' as const },
     monitor: { intervalSec: INTERVAL_SEC },
     analysis: { minSamples: 20 },
