@@ -26,6 +26,7 @@ import {
   trafficStepsTimeoutSec,
 } from './run-traffic-steps.js';
 import { sleep } from './sleep.js';
+import { smokeConfigOf } from './smoke-config.js';
 import { RunStateMachine } from './state-machine.js';
 import { abortOnTerminationSignals } from './termination-signals.js';
 import { validateVersion } from './validate-version.js';
@@ -49,6 +50,8 @@ export async function runCanary(options: CanaryOptions = {}): Promise<CanaryRepo
       'E_CONFIG_INVALID',
       `${config.configPath ? basename(config.configPath) : 'no n1v1.config.json found'}: environments.${config.env}.deployer.command is required by the local deployer; set it to the argv that starts your service, e.g. ["node", "dist/server.js"] (the n1v1 CLI runs its example service when there is no config file)`,
     );
+  // The smoke step's own config is checked now, not after the canary was deployed.
+  await smokeConfigOf(config);
   const version = validateVersion(options.version ?? defaultVersion());
   const runId = newRunId();
   const notifier = defaultNotifier(options.notifier);
