@@ -4,7 +4,9 @@
 #                          server on loopback; promtool checks /metrics output and the alerting rules
 #   kubectl                `kubectl kustomize` renders the manifests in deploy/kubernetes
 #   haproxy                the canary runner's `haproxy` traffic router is tested as a real proxy on
-#                          loopback in front of stable and canary, weights set through its runtime API
+#                          loopback in front of stable and canary, weights set through its runtime API;
+#                          the example service is tested behind it as a same-host proxy (every caller
+#                          is 127.0.0.1), as nginx, Envoy or a sidecar would put it
 set -euo pipefail
 
 missing=()

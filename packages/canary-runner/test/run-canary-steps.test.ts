@@ -18,6 +18,8 @@ afterEach(async () => {
   await workspace.cleanup();
 });
 
+const ADMIN_TOKEN = 'steps-admin-token';
+
 /** A local run through a real haproxy: the example service as stable and canary. */
 function steppedOptions(version: string, onProgress: (event: CanaryProgress) => void) {
   return {
@@ -25,7 +27,16 @@ function steppedOptions(version: string, onProgress: (event: CanaryProgress) => 
     version,
     handleSignals: false,
     notifier: null,
+<<<<<<< HEAD
     deployer: { type: 'local' as const, command: exampleServiceCommand(), keepRunning: false },
+=======
+    // The canary's fault switches answer its admin token only.
+    deployer: {
+      type: 'local' as const,
+      keepRunning: false,
+      env: { N1V1_ADMIN_TOKEN: ADMIN_TOKEN },
+    },
+>>>>>>> main
     router: { type: 'haproxy' as const },
     monitor: { intervalSec: INTERVAL_SEC },
     analysis: { minSamples: 20 },
@@ -53,7 +64,7 @@ describe('a run with weighted steps through haproxy', () => {
           failedAt = Date.now();
           void fetch(`${canaryUrl}/admin/faults`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
             body: JSON.stringify({ errorRate: 1 }),
           });
         }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CanaryError } from '../canary-error.js';
+import { validateEnvName } from '../run/state-paths.js';
 import type { EnvironmentOverrides, ResolvedCanaryConfig } from './config-types.js';
 import { DEFAULT_SERVICE, defaultEnvironment } from './defaults.js';
 import { mergeEnvironment } from './merge-environment.js';
@@ -39,7 +40,8 @@ interface ConfigFile {
  */
 export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanaryConfig {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const env = options.env ?? 'staging';
+  // Checked before anything else, config file or not: the name becomes file names.
+  const env = validateEnvName(options.env ?? 'staging');
   const path = options.path ? resolve(cwd, options.path) : resolve(cwd, CONFIG_FILE_NAME);
   const file = readConfigFile(path, options.path !== undefined);
   const source = file ? basename(path) : 'options';

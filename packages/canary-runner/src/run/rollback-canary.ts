@@ -1,5 +1,8 @@
+<<<<<<< HEAD
 import { redact } from '@n1v1/notifier';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
+=======
+>>>>>>> main
 import { loadCanaryConfig } from '../config/load-config.js';
 import { stopLocalStable } from '../deployers/local/stop-local-stable.js';
 import type { ManualOptions } from './canary-options.js';
@@ -11,6 +14,7 @@ import type { ManualReport } from './manual-report.js';
 import { performRollback } from './perform-rollback.js';
 import type { PlannedAction } from './planned-action.js';
 import { recoverUnfinishedRuns } from './recover-runs.js';
+import { withRedactedErrors } from './redacted-errors.js';
 import { createRunContext, defaultNotifier } from './run-context.js';
 import { listRuns, type RunSummary } from './run-history.js';
 import { newRunId } from './run-id.js';
@@ -22,7 +26,11 @@ import { hasLiveCanary } from './state-machine.js';
  * rollback), with the same notifications as any rollback. Runs that died half-way are
  * finished first. Idempotent: with no canary out it reports `nothing-to-do`, ok.
  */
-export async function rollback(options: ManualOptions = {}): Promise<ManualReport> {
+export function rollback(options: ManualOptions = {}): Promise<ManualReport> {
+  return withRedactedErrors(() => rollbackUnredacted(options));
+}
+
+async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport> {
   const started = Date.now();
   const config = loadCanaryConfig({
     ...(options.env ? { env: options.env } : {}),
@@ -61,7 +69,7 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       durationMs: Date.now() - started,
       recovered: [],
       notifications: [],
-      plan: JSON.parse(redact(JSON.stringify(plan))) as PlannedAction[],
+      plan: ctx.redactor.deep(plan),
     };
   }
   const lock = acquireLock(config.stateDir, config.env, newRunId());

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { CanaryError, errorMessage } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
+import { requireCanaryUrl } from '../config/require-canary-url.js';
 import { probeHealth } from '../probes/health-probe.js';
 import { createRouter } from '../traffic/routers/create-router.js';
 import { baseReport } from './build-report.js';
@@ -14,6 +15,7 @@ import { monitorCanary } from './monitor-canary.js';
 import { performRollback, type RollbackOutcome } from './perform-rollback.js';
 import { planRun } from './plan-run.js';
 import { recoverUnfinishedRuns } from './recover-runs.js';
+import { withRedactedErrors } from './redacted-errors.js';
 import type { CanaryReport, CanaryVerdict } from './report-types.js';
 import { createRunContext, defaultNotifier, type RunContext } from './run-context.js';
 import { newRunId } from './run-id.js';
@@ -37,7 +39,11 @@ import { validateVersion } from './validate-version.js';
  * throws a CanaryError only before anything was deployed (bad config E_CONFIG_INVALID,
  * E_LOCKED).
  */
-export async function runCanary(options: CanaryOptions = {}): Promise<CanaryReport> {
+export function runCanary(options: CanaryOptions = {}): Promise<CanaryReport> {
+  return withRedactedErrors(() => runCanaryUnredacted(options));
+}
+
+async function runCanaryUnredacted(options: CanaryOptions): Promise<CanaryReport> {
   const config = loadCanaryConfig({
     ...(options.env ? { env: options.env } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
@@ -45,6 +51,7 @@ export async function runCanary(options: CanaryOptions = {}): Promise<CanaryRepo
     overrides: overridesOf(options),
     ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
+<<<<<<< HEAD
   if (config.deployer.type === 'local' && !config.deployer.command)
     throw new CanaryError(
       'E_CONFIG_INVALID',
@@ -52,6 +59,9 @@ export async function runCanary(options: CanaryOptions = {}): Promise<CanaryRepo
     );
   // The smoke step's own config is checked now, not after the canary was deployed.
   await smokeConfigOf(config);
+=======
+  requireCanaryUrl(config);
+>>>>>>> main
   const version = validateVersion(options.version ?? defaultVersion());
   const runId = newRunId();
   const notifier = defaultNotifier(options.notifier);
