@@ -27,16 +27,13 @@ function steppedOptions(version: string, onProgress: (event: CanaryProgress) => 
     version,
     handleSignals: false,
     notifier: null,
-<<<<<<< HEAD
-    deployer: { type: 'local' as const, command: exampleServiceCommand(), keepRunning: false },
-=======
     // The canary's fault switches answer its admin token only.
     deployer: {
       type: 'local' as const,
+      command: exampleServiceCommand(),
       keepRunning: false,
       env: { N1V1_ADMIN_TOKEN: ADMIN_TOKEN },
     },
->>>>>>> main
     router: { type: 'haproxy' as const },
     monitor: { intervalSec: INTERVAL_SEC },
     analysis: { minSamples: 20 },

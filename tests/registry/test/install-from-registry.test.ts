@@ -91,6 +91,7 @@ describe('the packages as a stranger installs them from a registry', () => {
       'canary-runner',
       'health-server',
       'notifier',
+      'redact',
       'smoke-tests',
       'example-service',
     ]) {

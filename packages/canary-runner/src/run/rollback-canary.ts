@@ -1,8 +1,4 @@
-<<<<<<< HEAD
-import { redact } from '@n1v1/notifier';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
-=======
->>>>>>> main
 import { loadCanaryConfig } from '../config/load-config.js';
 import { stopLocalStable } from '../deployers/local/stop-local-stable.js';
 import type { ManualOptions } from './canary-options.js';

@@ -51,7 +51,6 @@ async function runCanaryUnredacted(options: CanaryOptions): Promise<CanaryReport
     overrides: overridesOf(options),
     ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
-<<<<<<< HEAD
   if (config.deployer.type === 'local' && !config.deployer.command)
     throw new CanaryError(
       'E_CONFIG_INVALID',
@@ -59,9 +58,7 @@ async function runCanaryUnredacted(options: CanaryOptions): Promise<CanaryReport
     );
   // The smoke step's own config is checked now, not after the canary was deployed.
   await smokeConfigOf(config);
-=======
   requireCanaryUrl(config);
->>>>>>> main
   const version = validateVersion(options.version ?? defaultVersion());
   const runId = newRunId();
   const notifier = defaultNotifier(options.notifier);
