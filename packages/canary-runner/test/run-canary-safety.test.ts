@@ -116,9 +116,13 @@ describe('safety of canary runs', () => {
       ok: true,
       runId: report.runId,
       version: '2.0.0',
-      detail: `stopped canary pid ${canaryPid}`,
+      // With the local deployer a manual rollback leaves nothing behind: the stable goes too.
+      detail: expect.stringMatching(
+        new RegExp(`^stopped canary pid ${canaryPid}; stopped the local stable stable \\(pid \\d+`),
+      ),
     });
     expect(pidAlive(canaryPid)).toBe(false);
+    expect(workspace.recordedPids().filter(pidAlive)).toEqual([]);
     expect(recorder.events.map((e) => e.type).slice(2)).toEqual([
       'rollback.started',
       'rollback.completed',
