@@ -110,9 +110,14 @@ describe('n1v1 canary', () => {
       /^promote 2\.0\.0 \(run .+\) in staging: planned\n {2}dry run: would promote 2\.0\.0 to staging\n {2}would, in order:\n/,
     );
 
+    // No canary is out after the promotion, but the local stable (the promoted 2.0.0) still
+    // runs: a manual rollback stops what the local runs left.
     const rollback = await n1v1('rollback');
     expect(rollback.code).toBe(0);
-    expect(rollback.out).toBe(
+    expect(rollback.out).toMatch(
+      /^rollback in staging: nothing-to-do\n {2}no canary to roll back in staging; stopped the local stable 2\.0\.0 \(pid \d+, http:\/\/127\.0\.0\.1:\d+\)\n$/,
+    );
+    expect((await n1v1('rollback')).out).toBe(
       'rollback in staging: nothing-to-do\n  no canary to roll back in staging\n',
     );
   }, 90_000);
