@@ -31,9 +31,11 @@ export function createDeployer(config: ResolvedCanaryConfig): Deployer {
 }
 
 /** @kubernetes/client-node is an optional peer dependency: only this deployer needs it. */
-async function importKubernetesDeployer() {
+export async function importKubernetesDeployer(
+  load = () => import('./kubernetes/kubernetes-deployer.js'),
+) {
   try {
-    return await import('./kubernetes/kubernetes-deployer.js');
+    return await load();
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code !== 'ERR_MODULE_NOT_FOUND' || !String(error).includes('@kubernetes/client-node'))
