@@ -57,6 +57,55 @@ describe('backtestPolicy, against a real Prometheus', () => {
     expect(noisy.falseRollbackRate).toBeGreaterThan(0);
   });
 
+  it('says what Prometheus rejected when a range query fails', async () => {
+    const { rangeQuery } = await import('../src/backtest/range-query.js');
+    await expect(
+      rangeQuery(prometheus.url, 'sum(', { startSec: 0, endSec: 10, stepSec: 1 }, 5000),
+    ).rejects.toThrow(/^Prometheus rejected sum\(: .*parse error/);
+  });
+
+  it('skips the windows whose history has a gap', async () => {
+    const { createServer } = await import('node:http');
+    const endSec = 1_000_000;
+    // 40 s of steady traffic, with nothing recorded from 14 s to 20 s.
+    const times = Array.from({ length: 41 }, (_, i) => endSec - 40 + i).filter(
+      (t) => t < endSec - 26 || t > endSec - 20,
+    );
+    const server = createServer((req, res) => {
+      const query = new URL(req.url!, 'http://x').searchParams.get('query') ?? '';
+      const series = query.includes('_bucket')
+        ? [{ metric: { le: '+Inf' }, values: times.map((t) => [t, String(100 * t)]) }]
+        : [{ metric: { status_code: '200' }, values: times.map((t) => [t, String(100 * t)]) }];
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: series } }),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    const result = await backtestPolicy({
+      config: loadCanaryConfig({
+        cwd: '/nonexistent-n1v1-backtest',
+        overrides: {
+          monitor: { durationSec: 3, intervalSec: 1 },
+          analysis: { insufficientData: 'fail' },
+          metrics: {
+            source: 'prometheus',
+            url: `http://127.0.0.1:${port}`,
+            canarySelector: 'job="x"',
+            baselineSelector: 'job="x"',
+          },
+        },
+      }),
+      hours: 40 / 3600,
+      nowMs: endSec * 1000,
+    });
+    server.close();
+    expect(result.skipped).toBeGreaterThanOrEqual(1);
+    expect(result.windows).toBeGreaterThanOrEqual(5);
+    expect(result.rollbacks).toEqual([]);
+  });
+
   it('refuses an environment that does not read Prometheus, saying what to set', async () => {
     await expect(
       backtestPolicy({ config: loadCanaryConfig({ cwd: '/nonexistent-n1v1-backtest' }) }),

@@ -127,6 +127,32 @@ describe('canaries instrumented by each preset, judged by the real runner', () =
     }
   });
 
+  it('fails the run once its metrics stay unreadable past the consecutive error limit', async () => {
+    const gone = await startPresetService('health-server');
+    await gone.close();
+    const report = await run(gone.url, trios.get('health-server')!.baseline.url, {
+      monitor: {
+        durationSec: 4,
+        intervalSec: 0.5,
+        maxHealthFailures: 50,
+        consecutiveErrorLimit: 2,
+      },
+    });
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toMatch(
+      /^3 looks in a row without a reading \(consecutiveErrorLimit 2\): could not scrape the canary's \/metrics: connection refused$/,
+    );
+    expect(report.looks.map((l) => l.status)).toEqual(['error', 'error', 'error']);
+    const sick = await startPresetService('health-server', { healthStatus: 503 });
+    const unhealthy = await run(sick.url, trios.get('health-server')!.baseline.url, {
+      monitor: { durationSec: 4, intervalSec: 0.5 },
+    });
+    await sick.close();
+    expect(unhealthy.reason).toMatch(
+      /^health check failed 2 times in a row: GET \/health answered 503/,
+    );
+  });
+
   it('never passes a service whose metrics it cannot read: non-zero, with the mapping hint', async () => {
     const bundle = trios.get('express-prom-bundle')!;
     const go = trios.get('go-promhttp')!;

@@ -27,12 +27,12 @@ export interface PresetService {
 /**
  * A service whose /metrics uses one instrumentation's series names, labels and units: its
  * counters grow with time at `rps` requests per second (all of them 20 ms), `errorRate` of
- * them answered 503. /health and /ready answer 200. `exposition` replaces the series with
+ * them answered 503. /health and /ready answer `healthStatus` (200). `exposition` replaces the series with
  * any text, for a service whose metrics the runner cannot read.
  */
 export async function startPresetService(
   preset: MetricPreset,
-  options: { errorRate?: number; rps?: number; exposition?: string } = {},
+  options: { errorRate?: number; rps?: number; exposition?: string; healthStatus?: number } = {},
 ): Promise<PresetService> {
   const started = Date.now();
   const rps = options.rps ?? 200;
@@ -40,8 +40,9 @@ export async function startPresetService(
   const server: Server = createServer((req, res) => {
     req.resume();
     if (req.url !== '/metrics') {
-      res.writeHead(200, { 'content-type': 'application/health+json' });
-      return res.end('{"status":"pass"}');
+      const status = options.healthStatus ?? 200;
+      res.writeHead(status, { 'content-type': 'application/health+json' });
+      return res.end(JSON.stringify({ status: status === 200 ? 'pass' : 'fail' }));
     }
     const total = Math.floor(((Date.now() - started) / 1000) * rps);
     const failed = Math.round(total * state.errorRate);
