@@ -6,6 +6,12 @@ export type {
   LookStatus,
   QueryValue,
 } from '@n1v1/canary-analysis';
+export {
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestRollback,
+  backtestPolicy,
+} from './backtest/backtest-policy.js';
 export { CanaryError, type CanaryErrorCode } from './canary-error.js';
 export type {
   AnalysisConfig,
@@ -38,7 +44,6 @@ export type {
   UserQuery,
 } from './config/config-types.js';
 export { DEFAULT_SERVICE, defaultEnvironment, PROBE_ROUTES } from './config/defaults.js';
-export { exampleServiceCommand } from './config/example-service-command.js';
 export {
   CONFIG_FILE_NAME,
   type LoadConfigOptions,
@@ -51,7 +56,6 @@ export type {
   DeployerStatus,
   DeployResult,
 } from './deployers/deployer.js';
-export { type RolloutStatus, rolloutStatus } from './deployers/kubernetes/rollout-status.js';
 export {
   classifyStatus,
   type MetricMapping,
