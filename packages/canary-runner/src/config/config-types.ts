@@ -50,6 +50,7 @@ export interface CommandDeployerConfig {
 /** A canary Deployment beside the stable one, through @kubernetes/client-node. */
 export interface KubernetesDeployerConfig {
   type: 'kubernetes';
+  /** Namespace of the Deployments. Default: the kubeconfig context's, else the in-cluster namespace file, else `default`. */
   namespace?: string;
   /** Name of the canary Deployment. Default `<service>-canary`. */
   canaryDeployment?: string;
@@ -61,7 +62,7 @@ export interface KubernetesDeployerConfig {
   image: string;
   /** Replicas of the canary while it runs. Default 1. */
   replicas?: number;
-  /** Path of a kubeconfig file. Default: the usual lookup (KUBECONFIG, ~/.kube/config, in-cluster). */
+  /** Path of a kubeconfig file. Default: every file in KUBECONFIG, else ~/.kube/config, else the in-cluster service account. */
   kubeconfig?: string;
   /** kubeconfig context. Default: the current one. */
   context?: string;
