@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CanaryError } from '../canary-error.js';
+import { validateEnvName } from '../run/state-paths.js';
 import type { EnvironmentOverrides, ResolvedCanaryConfig } from './config-types.js';
 import { DEFAULT_SERVICE, defaultEnvironment } from './defaults.js';
 import { mergeEnvironment } from './merge-environment.js';
 import { validateConfigFile, validateEnvironment } from './validate-config.js';
+import { validateSteps } from './validate-steps.js';
 
 /** The file `loadCanaryConfig` reads from the cwd when no path is given. */
 export const CONFIG_FILE_NAME = 'n1v1.config.json';
@@ -33,7 +35,8 @@ interface ConfigFile {
  */
 export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanaryConfig {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const env = options.env ?? 'staging';
+  // Checked before anything else, config file or not: the name becomes file names.
+  const env = validateEnvName(options.env ?? 'staging');
   const path = options.path ? resolve(cwd, options.path) : resolve(cwd, CONFIG_FILE_NAME);
   const file = readConfigFile(path, options.path !== undefined);
   const source = file ? basename(path) : 'options';
@@ -48,6 +51,7 @@ export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanar
   const merged = mergeEnvironment(defaultEnvironment(), block, options.overrides);
   // The file was validated whole above, so what fails here came from the options.
   validateEnvironment(merged, 'options', '');
+  validateSteps(merged, file ? `${source}: environments.${env}` : 'options');
   return {
     ...merged,
     service: file?.service ?? DEFAULT_SERVICE,

@@ -13,7 +13,8 @@ export function baseReport(
   extra: Partial<CanaryReport>,
 ): CanaryReport {
   const { config } = ctx;
-  return {
+  // The report is uploaded by CI and rendered to HTML: it carries no secret the run knows.
+  return ctx.redactor.deep<CanaryReport>({
     schemaVersion: 1,
     runId: ctx.runId,
     service: config.service,
@@ -37,7 +38,7 @@ export function baseReport(
     notifications: ctx.notifications.records,
     ...(ctx.journal ? { journal: ctx.journal.path } : {}),
     ...extra,
-  };
+  });
 }
 
 export function statistics(config: ResolvedCanaryConfig, hasBaseline: boolean): RunStatistics {

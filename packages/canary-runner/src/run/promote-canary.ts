@@ -1,4 +1,3 @@
-import { redact } from '@n1v1/notifier';
 import { CanaryError, errorMessage } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import type { ManualOptions } from './canary-options.js';
@@ -7,6 +6,7 @@ import { Journal } from './journal.js';
 import { acquireLock } from './lock.js';
 import type { ManualReport } from './manual-report.js';
 import type { PlannedAction } from './planned-action.js';
+import { withRedactedErrors } from './redacted-errors.js';
 import { createRunContext, defaultNotifier } from './run-context.js';
 import { listRuns, type RunSummary } from './run-history.js';
 import { newRunId } from './run-id.js';
@@ -18,7 +18,11 @@ import { withTimeout } from './with-timeout.js';
  * environment (`gate`, default staging) passed; otherwise E_NOT_PASSED. Without a
  * version it takes the last canary that passed.
  */
-export async function promote(options: ManualOptions = {}): Promise<ManualReport> {
+export function promote(options: ManualOptions = {}): Promise<ManualReport> {
+  return withRedactedErrors(() => promoteUnredacted(options));
+}
+
+async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> {
   const started = Date.now();
   const config = loadCanaryConfig({
     env: options.env ?? 'production',
@@ -60,7 +64,7 @@ export async function promote(options: ManualOptions = {}): Promise<ManualReport
       durationMs: Date.now() - started,
       recovered: [],
       notifications: [],
-      plan: JSON.parse(redact(JSON.stringify(plan))) as PlannedAction[],
+      plan: ctx.redactor.deep(plan),
     };
   }
   const lock = acquireLock(config.stateDir, config.env, runId);

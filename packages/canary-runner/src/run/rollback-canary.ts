@@ -1,6 +1,6 @@
-import { redact } from '@n1v1/notifier';
 import { loadCanaryConfig } from '../config/load-config.js';
 import type { ManualOptions } from './canary-options.js';
+import { closeRouter, cutTraffic, recordedRouter } from './cut-traffic.js';
 import { deployerForRun } from './deployer-for-run.js';
 import { Journal } from './journal.js';
 import { acquireLock } from './lock.js';
@@ -8,6 +8,7 @@ import type { ManualReport } from './manual-report.js';
 import { performRollback } from './perform-rollback.js';
 import type { PlannedAction } from './planned-action.js';
 import { recoverUnfinishedRuns } from './recover-runs.js';
+import { withRedactedErrors } from './redacted-errors.js';
 import { createRunContext, defaultNotifier } from './run-context.js';
 import { listRuns, type RunSummary } from './run-history.js';
 import { newRunId } from './run-id.js';
@@ -19,7 +20,11 @@ import { hasLiveCanary } from './state-machine.js';
  * rollback), with the same notifications as any rollback. Runs that died half-way are
  * finished first. Idempotent: with no canary out it reports `nothing-to-do`, ok.
  */
-export async function rollback(options: ManualOptions = {}): Promise<ManualReport> {
+export function rollback(options: ManualOptions = {}): Promise<ManualReport> {
+  return withRedactedErrors(() => rollbackUnredacted(options));
+}
+
+async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport> {
   const started = Date.now();
   const config = loadCanaryConfig({
     ...(options.env ? { env: options.env } : {}),
@@ -56,7 +61,7 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       durationMs: Date.now() - started,
       recovered: [],
       notifications: [],
-      plan: JSON.parse(redact(JSON.stringify(plan))) as PlannedAction[],
+      plan: ctx.redactor.deep(plan),
     };
   }
   const lock = acquireLock(config.stateDir, config.env, newRunId());
@@ -86,11 +91,11 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       notifier,
       deployer: deployerForRun(config, target),
     });
-    const outcome = await performRollback(
-      ctx,
-      target.record,
-      `manual rollback of ${target.version} (was ${target.state})`,
-    );
+    const trigger = `manual rollback of ${target.version} (was ${target.state})`;
+    const router = recordedRouter(ctx, target);
+    if (router) await cutTraffic(ctx, router, trigger);
+    const outcome = await performRollback(ctx, target.record, trigger);
+    if (router) await closeRouter(ctx, router);
     const notifications = await ctx.notifications.finish(options.notifyFlushTimeoutMs ?? 5000);
     return {
       ...base,
