@@ -25,3 +25,6 @@ export function createAppsApi(
     },
   };
 }
+
+// The traffic routers' callers import the describer from here.
+export { describeApiError } from './describe-api-error.js';
