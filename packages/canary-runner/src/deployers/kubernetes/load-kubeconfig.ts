@@ -68,7 +68,8 @@ export function loadKubeconfig(
       for (const extra of files.slice(1)) {
         const more = new KubeConfig();
         more.loadFromFile(extra);
-        kc.mergeConfig(more);
+        // As kubectl: the first file that sets current-context wins.
+        kc.mergeConfig(more, Boolean(kc.getCurrentContext()));
       }
       from = `kubeconfig ${files.join(delimiter)}`;
     } else if (existsSync(home)) {
