@@ -51,6 +51,7 @@ export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanar
   const merged = mergeEnvironment(defaultEnvironment(), block, options.overrides);
   // The file was validated whole above, so what fails here came from the options.
   validateEnvironment(merged, 'options', '');
+  checkErrorStatus(merged.metrics.mapping?.errorStatus, file ? source : 'options', env);
   validateSteps(merged, file ? `${source}: environments.${env}` : 'options');
   return {
     ...merged,
@@ -76,4 +77,17 @@ function readConfigFile(path: string, required: boolean): ConfigFile | undefined
   }
   validateConfigFile(parsed, basename(path));
   return parsed as ConfigFile;
+}
+
+/** `metrics.mapping.errorStatus` is a regular expression: one that does not compile is a config error. */
+function checkErrorStatus(pattern: string | undefined, source: string, env: string): void {
+  if (pattern === undefined) return;
+  try {
+    new RegExp(pattern);
+  } catch {
+    throw new CanaryError(
+      'E_CONFIG_INVALID',
+      `${source}: environments.${env}.metrics.mapping.errorStatus ${JSON.stringify(pattern)} is not a valid regular expression; write one like "5.." or "5..|429"`,
+    );
+  }
 }

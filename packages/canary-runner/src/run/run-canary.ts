@@ -193,9 +193,15 @@ async function executeRun(
       reason: trigger,
       durationMs: Date.now() - ctx.startedAt,
     });
-    if (options.noRollback) {
+    const keepInconclusive = monitored?.inconclusive && config.analysis.onInconclusive === 'keep';
+    if (options.noRollback || keepInconclusive) {
       machine.fire('keep');
-      ctx.mark('rollback.skipped', '--no-rollback: the canary stays in place');
+      ctx.mark(
+        'rollback.skipped',
+        options.noRollback
+          ? '--no-rollback: the canary stays in place'
+          : 'inconclusive with analysis.onInconclusive "keep": the canary stays in place, not promoted',
+      );
     } else {
       machine.fire('rollback');
       rollback = await performRollback(ctx, ctx.record, trigger);
@@ -213,6 +219,11 @@ async function executeRun(
     ...(urls.canaryUrl ? { canaryUrl: urls.canaryUrl } : {}),
     ...(urls.baselineUrl ? { baselineUrl: urls.baselineUrl } : {}),
     looks: monitored?.looks ?? stepped?.looks ?? [],
+    ...(monitored
+      ? {
+          analysisOutcome: monitored.ok ? 'pass' : monitored.inconclusive ? 'inconclusive' : 'fail',
+        }
+      : {}),
     ...(smoke ? { smoke } : {}),
     ...(monitored?.traffic ? { traffic: monitored.traffic } : {}),
     ...(stepped?.traffic ? { traffic: stepped.traffic } : {}),
