@@ -25,6 +25,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "roll back an environment's current canary",
     load: async () => (await import('./commands/rollback.js')).command,
   },
+  approve: {
+    summary: 'open the manual gate of a canary step',
+    load: async () => (await import('./commands/approve.js')).command,
+  },
   notify: {
     summary: 'send one deployment event (test a webhook)',
     load: async () => (await import('./commands/notify.js')).command,

@@ -168,7 +168,8 @@ async function executeRun(
     ctx.notifications.send('deploy.succeeded', { reason, durationMs: Date.now() - ctx.startedAt });
     if (config.autoPromote) {
       machine.fire('promote');
-      if (router) await setPromotionWeight(ctx, router);
+      const promotionStep = router ? await setPromotionWeight(ctx, router) : undefined;
+      if (promotionStep) stepped?.steps.push(promotionStep);
       const detail = await journaledStep(ctx, 'promote', config.timeouts.promoteSec, signal, (s) =>
         ctx.deployer.promote(ctx.deployContext(s), ctx.record),
       );
