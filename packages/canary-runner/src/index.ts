@@ -6,6 +6,12 @@ export type {
   LookStatus,
   QueryValue,
 } from '@n1v1/canary-analysis';
+export {
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestRollback,
+  backtestPolicy,
+} from './backtest/backtest-policy.js';
 export { CanaryError, type CanaryErrorCode } from './canary-error.js';
 export type {
   AnalysisConfig,

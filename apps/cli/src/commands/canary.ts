@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 
 const usage = `Usage: n1v1 canary [--env=staging] [--version=V] [--dry-run] [--no-rollback] [--config=FILE] [--json]
+       n1v1 canary backtest [--env=staging] [--hours=24] [--config=FILE] [--json]
 
 Deploys the version as a canary, smoke-tests it, watches it beside the stable version
 (60 s by default: health and analysis every 5 s) and either declares it ready for
@@ -16,6 +17,11 @@ Flags:
   --dry-run         print every action (commands, API patches, PromQL, notifications), take none
   --no-rollback     on failure notify and exit 1 but leave the canary in place
   --json            print the report as one JSON document on stdout (progress on stderr)
+
+\`canary backtest\` replays the environment's policy on its recorded Prometheus history
+(metrics.source prometheus with a baselineSelector): the baseline's last --hours cut in
+windows of a run's length, each judged against the window before it, look by look. It
+prints the false-rollback rate you would have had and the looks that would have failed.
 
 Exit codes: 0 passed, 1 rolled back (or failed with --no-rollback), 2 bad config or flag,
 3 the rollback failed or the state is unknown: a person must look.
@@ -33,6 +39,10 @@ const spec = {
 export const command: Command = {
   usage,
   async run(argv, io) {
+    if (argv[0] === 'backtest') {
+      const { runBacktest } = await import('./canary-backtest.js');
+      return runBacktest(argv.slice(1), io);
+    }
     const flags = parseFlags('canary', argv, spec);
     const json = flags.json === true;
     const runner = await import('@n1v1/canary-runner');
