@@ -44,7 +44,6 @@ export type {
   UserQuery,
 } from './config/config-types.js';
 export { DEFAULT_SERVICE, defaultEnvironment, PROBE_ROUTES } from './config/defaults.js';
-export { exampleServiceCommand } from './config/example-service-command.js';
 export {
   CONFIG_FILE_NAME,
   type LoadConfigOptions,
@@ -57,7 +56,6 @@ export type {
   DeployerStatus,
   DeployResult,
 } from './deployers/deployer.js';
-export { type RolloutStatus, rolloutStatus } from './deployers/kubernetes/rollout-status.js';
 export {
   classifyStatus,
   type MetricMapping,

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from '../command.js';
+import { exampleServiceCommand } from '../example-service-command.js';
 import { parseFlags } from '../parse-flags.js';
 
 const usage = `Usage: n1v1 canary [--env=staging] [--version=V] [--dry-run] [--no-rollback] [--config=FILE] [--json]
@@ -60,6 +63,8 @@ export const command: Command = {
         ...(typeof flags.config === 'string' ? { configPath: flags.config } : {}),
         dryRun: flags['dry-run'] === true,
         noRollback: flags['no-rollback'] === true,
+        // With no config file at all, the example service; a config's local deployer names its own.
+        ...(hasConfigFile(io.cwd, flags.config) ? {} : { localCommand: exampleServiceCommand() }),
         notifier: notifierFromEnv(io.env, { stream: io.stderr }),
         onProgress: progress.onProgress,
       }),
@@ -70,3 +75,7 @@ export const command: Command = {
     return runner.verdictExitCode(report.verdict);
   },
 };
+
+function hasConfigFile(cwd: string, flag: unknown): boolean {
+  return existsSync(resolve(cwd, typeof flag === 'string' ? flag : 'n1v1.config.json'));
+}

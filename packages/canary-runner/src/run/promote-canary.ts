@@ -28,6 +28,7 @@ async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> 
     env: options.env ?? 'production',
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
+    ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
   const canary = passedCanary(listRuns(config.stateDir, config.gate), config.gate, options.version);
   const sameEnv = config.gate === config.env;
@@ -51,6 +52,7 @@ async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> 
       notifier,
       ...withDeployer,
     });
+    await ctx.deployer.prepare?.();
     const plan: PlannedAction[] = [
       ...ctx.notifications.plan(['deploy.started'], 'promote'),
       ...ctx.deployer.plan('promote', ctx.deployContext(new AbortController().signal)),
