@@ -90,18 +90,25 @@ describe('n1v1 canary', () => {
       /^n1v1: the last canary of 2\.0\.0-bad in staging \(run .+\) ended rolled-back: error rate .*; refusing to promote\n$/,
     );
 
-    const promoted = await n1v1('promote', '--env=staging', '--json');
+    const promoted = await n1v1(
+      'promote',
+      '--env=staging',
+      '--json',
+      '--bake=4s',
+      '--bake-interval=2s',
+    );
     expect(promoted.code).toBe(0);
     expect(JSON.parse(promoted.out)).toMatchObject({
       action: 'promote',
       outcome: 'promoted',
       version: '2.0.0',
+      bake: { verdict: 'passed', durationSec: 4, intervalSec: 2 },
     });
 
     const planned = await n1v1('promote', '--env=staging', '--dry-run');
     expect(planned.code).toBe(0);
     expect(planned.out).toMatch(
-      /^promote 2\.0\.0 \(run .+\) in staging: planned\n {2}dry run: would promote 2\.0\.0 to staging\n {2}would, in order:\n/,
+      /^promote 2\.0\.0 \(run .+\) in staging: planned\n {2}dry run: would promote 2\.0\.0 to staging and bake it for 300 s\n {2}would, in order:\n/,
     );
 
     const rollback = await n1v1('rollback');

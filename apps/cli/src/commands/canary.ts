@@ -16,6 +16,7 @@ Flags:
   --dry-run         print every action (commands, API patches, PromQL, notifications), take none
   --no-rollback     on failure notify and exit 1 but leave the canary in place
   --json            print the report as one JSON document on stdout (progress on stderr)
+  --run-url=URL     link to the CI run in every notification (default: the GitHub Actions run)
 
 Exit codes: 0 passed, 1 rolled back (or failed with --no-rollback), 2 bad config or flag,
 3 the rollback failed or the state is unknown: a person must look.
@@ -28,6 +29,7 @@ const spec = {
   'dry-run': { type: 'boolean' },
   'no-rollback': { type: 'boolean' },
   json: { type: 'boolean' },
+  'run-url': { type: 'string' },
 } as const;
 
 export const command: Command = {
@@ -37,6 +39,8 @@ export const command: Command = {
     const json = flags.json === true;
     const runner = await import('@n1v1/canary-runner');
     const { notifierFromEnv } = await import('@n1v1/notifier');
+    const { ciRunUrl } = await import('../ci-run-url.js');
+    const runUrl = ciRunUrl(io.env, flags['run-url']);
     const { createCanaryProgress } = await import('../render/canary-progress.js');
     const { jsonOnError, writeJson } = await import('../render/canary-json.js');
     const { renderCanaryReport } = await import('../render/canary-report.js');
@@ -52,6 +56,7 @@ export const command: Command = {
         noRollback: flags['no-rollback'] === true,
         notifier: notifierFromEnv(io.env, { stream: io.stderr }),
         onProgress: progress.onProgress,
+        ...(runUrl ? { runUrl } : {}),
       }),
     );
     progress.done();

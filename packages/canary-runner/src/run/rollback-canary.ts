@@ -85,6 +85,7 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       journal: new Journal(config.stateDir, config.env, target.runId),
       notifier,
       deployer: deployerForRun(config, target),
+      ...(options.runUrl ? { runUrl: options.runUrl } : {}),
     });
     const outcome = await performRollback(
       ctx,
