@@ -58,6 +58,24 @@ describe('n1v1 load', () => {
     });
   });
 
+  it('judges a fractional --max-p99 in ms and quotes the p99 to the microsecond', async () => {
+    const url = await startServer((_req, res) => {
+      setTimeout(() => res.writeHead(200).end(), 5);
+    });
+    const { code, out } = await load([
+      `--url=${url}`,
+      '--duration=1s',
+      '--connections=1',
+      '--max-p99=2.5',
+      '--json',
+    ]);
+    expect(code).toBe(1);
+    const report = parseLoadReport(out) as { latencyMs: { p99: number }; error: string };
+    expect(report.error).toBe(
+      `/health: p99 latency ${report.latencyMs.p99} ms over the 2.5 ms limit`,
+    );
+  });
+
   it('exits 1 and says which limit broke when errors pass the limit', async () => {
     const summary = join(dir, 'summary.md');
     const url = await startServer((_req, res) => res.writeHead(500).end());

@@ -112,7 +112,9 @@ describe('n1v1 smoke', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/\n {2}load +pass/);
     expect(out).toMatch(/2 connections for [\d.]+ s on \/health: \d+ requests/);
-    expect(out).toMatch(/latency {2}p50 \d+ ms {2}p90 \d+ ms {2}p99 \d+ ms {2}max \d+ ms/);
+    expect(out).toMatch(
+      /latency {2}p50 [\d.]+ ms {2}p90 [\d.]+ ms {2}p99 [\d.]+ ms {2}p99\.9 [\d.]+ ms {2}max [\d.]+ ms/,
+    );
     expect(out).toContain('pass     p99 <= 2000 ms');
     expect(out).toContain('pass     error rate <= 1.00% (got 0.00%)');
     const json = await smoke([`--url=${url}`, '--load', '--duration=1s', '--min-rps=1', '--json']);

@@ -53,6 +53,8 @@ describe('runLoad', () => {
     expect(report.status).toBe('fail');
     expect(report.errorKinds.non2xx).toBe(report.statusCodes['503']);
     expect(report.errorRate).toBeGreaterThan(0.2);
+    // Answers of any status are timed, as wrk does.
+    expect(report.latencyMs.p50).toBeGreaterThan(0);
     expect(report.error).toMatch(
       /^\/api\/v1\/orders: error rate 2\d\.\d\d% \(\d+ of \d+: \d+ non2xx\) over the 5\.00% limit$/,
     );
@@ -73,8 +75,28 @@ describe('runLoad', () => {
       'minRps',
     ]);
     expect(report.error).toMatch(
-      /p99 latency \d+ ms over the 1 ms limit; [\d.]+ requests\/s under the 1000000 minimum$/,
+      /p99 latency [\d.]+ ms over the 1 ms limit; [\d.]+ requests\/s under the 1000000 minimum$/,
     );
+  });
+
+  it('times answers finer than a millisecond and judges a fractional p99 limit', async () => {
+    const url = await fixtures.http((req, res) => setTimeout(() => ok(req, res), 5));
+    const report = await runLoad({ url, durationSec: 1, connections: 2, maxP99Ms: 2.5 });
+    expectValidLoadReport(report);
+    const { p50, p90, p99, p999, max } = report.latencyMs;
+    expect(p50).toBeGreaterThanOrEqual(4);
+    expect([p50, p90, p99, p999, max]).toEqual(
+      [...[p50, p90, p99, p999, max]].sort((a, b) => a - b),
+    );
+    // Whole milliseconds (autocannon's own figures) would make every one an integer.
+    expect([p50, p90, p99, p999, max].some((ms) => !Number.isInteger(ms))).toBe(true);
+    expect(report.thresholds[0]).toMatchObject({
+      name: 'maxP99Ms',
+      limit: 2.5,
+      actual: p99,
+      pass: false,
+    });
+    expect(report.error).toBe(`/health: p99 latency ${p99} ms over the 2.5 ms limit`);
   });
 
   it('fails when nothing answers, counting timeouts as errors', async () => {

@@ -67,6 +67,8 @@ describe('readLoadFlags', () => {
       maxP99Ms: 500,
       maxErrorRate: 0.02,
     });
+    expect(readLoadFlags('load', { 'max-p99': '0.75' })).toEqual({ maxP99Ms: 0.75 });
+    expect(readLoadFlags('load', { 'max-p99': '1.5ms' })).toEqual({ maxP99Ms: 1.5 });
     expect(readLoadFlags('load', {})).toEqual({});
   });
 

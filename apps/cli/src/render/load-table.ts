@@ -1,6 +1,6 @@
 import type { LoadReport } from '@n1v1/smoke-tests';
 import type { Paint } from './color.js';
-import { ms, percent } from './format-figures.js';
+import { latency, percent } from './format-figures.js';
 
 const LIMIT_TEXT: Record<
   LoadReport['thresholds'][number]['name'],
@@ -18,9 +18,10 @@ export function renderLoadLines(load: LoadReport, paint: Paint): string[] {
       .map(([code, n]) => `${code}: ${n}`)
       .join(', ') || 'none';
   const kinds = load.errorKinds;
+  const { p50, p90, p99, p999, max } = load.latencyMs;
   return [
     `  ${load.connections} connections for ${load.durationSec} s on ${load.path}: ${load.requests} requests, ${load.rps} req/s`,
-    `  latency  p50 ${ms(load.latencyMs.p50)}  p90 ${ms(load.latencyMs.p90)}  p99 ${ms(load.latencyMs.p99)}  max ${ms(load.latencyMs.max)}`,
+    `  latency  p50 ${latency(p50)}  p90 ${latency(p90)}  p99 ${latency(p99)}  p99.9 ${latency(p999)}  max ${latency(max)}`,
     `  errors   ${load.errors} (${percent(load.errorRate)}): ${kinds.non2xx} non-2xx, ${kinds.timeouts} timeouts, ${kinds.connection} connection errors`,
     `  status   ${codes}`,
     ...load.thresholds.map(

@@ -19,7 +19,7 @@ describe('renderSmokeTable', () => {
         '',
         '  load',
         '  10 connections for 10.01 s on /health: 8130 requests, 812.4 req/s',
-        '  latency  p50 3 ms  p90 8 ms  p99 1.25 s  max 1.90 s',
+        '  latency  p50 0.231 ms  p90 8.00 ms  p99 1.25 s  p99.9 1.70 s  max 1.90 s',
         '  errors   30 (0.37%): 28 non-2xx, 2 timeouts, 0 connection errors',
         '  status   200: 8100, 503: 28',
         '  FAIL     p99 <= 1000 ms (got 1250 ms)',

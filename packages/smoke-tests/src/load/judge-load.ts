@@ -50,7 +50,7 @@ export function judgeLoad(measured: LoadMeasurement, limits: LoadLimits): LoadRe
 
 function describe(t: LoadThreshold, m: LoadMeasurement): string {
   if (t.name === 'maxP99Ms')
-    return `p99 latency ${fixed(t.actual)} ms over the ${fixed(t.limit)} ms limit`;
+    return `p99 latency ${millis(t.actual)} ms over the ${millis(t.limit)} ms limit`;
   if (t.name === 'minRps')
     return `${fixed(t.actual)} requests/s under the ${fixed(t.limit)} minimum`;
   const kinds = Object.entries(m.errorKinds)
@@ -61,6 +61,11 @@ function describe(t: LoadThreshold, m: LoadMeasurement): string {
 
 function fixed(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** A latency as precise as it was given, to the microsecond: `1.234`, `0.5`, `250`. */
+function millis(ms: number): string {
+  return String(Math.round(ms * 1000) / 1000);
 }
 
 function percent(rate: number): string {

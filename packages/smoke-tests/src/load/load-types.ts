@@ -10,7 +10,7 @@ export interface LoadOptions extends TlsOptions {
   durationSec?: number;
   /** Concurrent connections (1..1000). Default 10. */
   connections?: number;
-  /** Longest acceptable p99 latency, in ms. Default 1000. */
+  /** Longest acceptable p99 latency, in ms; fractions count (`0.5` is 500 µs). Default 1000. */
   maxP99Ms?: number;
   /** Largest acceptable fraction (0..1) of requests that errored, timed out or answered non-2xx. Default 0.01. */
   maxErrorRate?: number;
@@ -44,8 +44,11 @@ export interface LoadThreshold {
 /** The result of a load run. Latencies in ms, durations in seconds. */
 export interface LoadReport {
   status: 'pass' | 'fail';
-  /** Latency percentiles of every answered request, in ms. */
-  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /**
+   * Latency percentiles of every answered request (any status), in ms to the microsecond
+   * (e.g. `0.231`); `p999` is the 99.9th percentile. All 0 when nothing answered.
+   */
+  latencyMs: { p50: number; p90: number; p99: number; p999: number; max: number };
   /** Answered requests per second over the run. */
   rps: number;
   /** Requests that got an answer or failed (answered + connection errors and timeouts). */

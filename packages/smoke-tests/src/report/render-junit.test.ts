@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { SmokeReport } from '../smoke-types.js';
 import { failingReport } from './__fixtures__/failing-report.js';
+import { passingLoad } from './__fixtures__/passing-load.js';
 import { renderJUnit } from './render-junit.js';
 
 const parser = new XMLParser({
@@ -79,5 +80,17 @@ describe('renderJUnit', () => {
   it('omits the wait when there was none', () => {
     const { waitedMs: _, ...report } = failingReport;
     expect(parse(report as SmokeReport).testsuite.properties.property).toHaveLength(2);
+  });
+
+  it('carries the latencies of the load run to the microsecond and its rate as suite properties', () => {
+    const properties = parse({ ...failingReport, load: passingLoad }).testsuite.properties.property;
+    expect(properties.slice(3)).toEqual([
+      { name: 'load.p50Ms', value: '0.231' },
+      { name: 'load.p90Ms', value: '2' },
+      { name: 'load.p99Ms', value: '5' },
+      { name: 'load.p999Ms', value: '12.5' },
+      { name: 'load.maxMs', value: '20' },
+      { name: 'load.rps', value: '4321.5' },
+    ]);
   });
 });

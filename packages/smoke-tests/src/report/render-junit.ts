@@ -15,6 +15,7 @@ export function renderJUnit(report: SmokeReport): string {
     ['target', report.target],
     ['status', report.status],
     ...(report.waitedMs === undefined ? [] : [['waitedMs', String(report.waitedMs)]]),
+    ...loadProperties(report),
   ]
     .map(([name, value]) => `      <property name="${name}" value="${xmlEscape(value!)}"/>`)
     .join('\n');
@@ -30,6 +31,21 @@ export function renderJUnit(report: SmokeReport): string {
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** The load run's figures, for CI views that chart JUnit properties over builds. */
+function loadProperties(report: SmokeReport): string[][] {
+  const load = report.load;
+  if (load === undefined) return [];
+  const { p50, p90, p99, p999, max } = load.latencyMs;
+  return [
+    ['load.p50Ms', p50],
+    ['load.p90Ms', p90],
+    ['load.p99Ms', p99],
+    ['load.p999Ms', p999],
+    ['load.maxMs', max],
+    ['load.rps', load.rps],
+  ].map(([name, value]) => [String(name), String(value)]);
 }
 
 function testcase(check: CheckResult, time: string): string {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadReport } from '../load/load-types.js';
 import { failingReport } from './__fixtures__/failing-report.js';
+import { passingLoad as load } from './__fixtures__/passing-load.js';
 import { renderLoadMarkdown, renderMarkdown } from './render-markdown.js';
-
-const load: LoadReport = {
-  status: 'pass',
-  latencyMs: { p50: 1, p90: 2, p99: 5, max: 20 },
-  rps: 4321.5,
-  requests: 43215,
-  errors: 0,
-  errorRate: 0,
-  errorKinds: { non2xx: 0, timeouts: 0, connection: 0 },
-  statusCodes: { '200': 43215 },
-  thresholds: [{ name: 'maxP99Ms', limit: 1000, actual: 5, pass: true }],
-  durationSec: 10,
-  connections: 10,
-  path: '/health',
-};
 
 describe('renderMarkdown', () => {
   it('writes the verdict, the counts and a table row per check', () => {
@@ -52,7 +37,7 @@ describe('renderMarkdown', () => {
     expect(md).not.toContain('waited');
     expect(md).toContain('**Load** on `/health`: 10 connections for 10 s, ✅ passed');
     expect(md).toContain(
-      '| 1 ms | 2 ms | 5 ms | 20 ms | 4321.5 | 43215 | 0 (0.00%) | 200: 43215 |',
+      '| 0.231 ms | 2 ms | 5 ms | 12.5 ms | 20 ms | 4321.5 | 43215 | 0 (0.00%) | 200: 43215 |',
     );
     expect(renderMarkdown({ ...rest, load: { ...load, statusCodes: {} } })).toContain('| none |');
   });

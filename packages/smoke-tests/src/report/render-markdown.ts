@@ -31,12 +31,14 @@ export function renderLoadMarkdown(load: LoadReport): string {
       .map(([code, n]) => `${code}: ${n}`)
       .join(', ') || 'none';
   const verdict = load.status === 'pass' ? '✅ passed' : `❌ failed: ${cell(load.error ?? '')}`;
+  const { p50, p90, p99, p999, max } = load.latencyMs;
+  const latency = [p50, p90, p99, p999, max];
   return [
     `**Load** on \`${cell(load.path)}\`: ${load.connections} connections for ${load.durationSec} s, ${verdict}`,
     '',
-    '| p50 | p90 | p99 | max | req/s | requests | errors | status codes |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    `| ${load.latencyMs.p50} ms | ${load.latencyMs.p90} ms | ${load.latencyMs.p99} ms | ${load.latencyMs.max} ms | ${load.rps} | ${load.requests} | ${load.errors} (${(load.errorRate * 100).toFixed(2)}%) | ${codes} |`,
+    '| p50 | p90 | p99 | p99.9 | max | req/s | requests | errors | status codes |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    `| ${latency.map((ms) => `${ms} ms`).join(' | ')} | ${load.rps} | ${load.requests} | ${load.errors} (${(load.errorRate * 100).toFixed(2)}%) | ${codes} |`,
     '',
   ].join('\n');
 }

@@ -39,7 +39,9 @@ export async function loadCheck(
       ...(report.error ? { error: report.error } : {}),
       details: {
         rps: report.rps,
+        p50Ms: report.latencyMs.p50,
         p99Ms: report.latencyMs.p99,
+        p999Ms: report.latencyMs.p999,
         errorRate: report.errorRate,
         requests: report.requests,
       },

@@ -1,0 +1,53 @@
+import type { LookJudgement, QueryValue } from './check-types.js';
+import { judgeLook } from './judge-look.js';
+import {
+  type AlphaPlan,
+  type AnalysisPolicy,
+  planAlphas,
+  type ResolvedPolicy,
+  resolvePolicy,
+} from './policy.js';
+import type { IntervalSample } from './windows/look-windows.js';
+import type { TargetWindow } from './windows/target-window.js';
+import { sumWindows } from './windows/window-math.js';
+
+/**
+ * The judge of one run: it keeps the run's intervals and judges each look over all of them.
+ * Deterministic: the same intervals give the same verdicts (no clock, no I/O).
+ */
+export class CanaryJudge {
+  readonly policy: ResolvedPolicy;
+  readonly alphas: AlphaPlan;
+  readonly #intervals: IntervalSample[] = [];
+
+  constructor(policy: AnalysisPolicy) {
+    this.policy = resolvePolicy(policy);
+    this.alphas = planAlphas(this.policy);
+  }
+
+  /** Adds the interval since the previous look and judges the run so far. */
+  look(sample: IntervalSample, queries?: readonly QueryValue[]): LookJudgement {
+    this.#intervals.push(sample);
+    return judgeLook(this.policy, {
+      intervals: this.#intervals,
+      ...(queries ? { queries } : {}),
+    });
+  }
+
+  /** The intervals judged so far, oldest first. */
+  get intervals(): readonly IntervalSample[] {
+    return this.#intervals;
+  }
+
+  /** Both sides summed over the run so far. */
+  totals(): { canary: TargetWindow; baseline?: TargetWindow } {
+    const canary = sumWindows(this.#intervals.map((i) => i.canary));
+    const baselines = this.#intervals.flatMap((i) => (i.baseline ? [i.baseline] : []));
+    return baselines.length ? { canary, baseline: sumWindows(baselines) } : { canary };
+  }
+}
+
+/** A judge for one run of `policy`. */
+export function createJudge(policy: AnalysisPolicy): CanaryJudge {
+  return new CanaryJudge(policy);
+}

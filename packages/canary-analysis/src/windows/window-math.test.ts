@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { countSlowerThan, errorRate, histogramQuantile, sumWindows } from './window-math.js';
+
+const INF = Number.POSITIVE_INFINITY;
+
+describe('histogramQuantile', () => {
+  it('interpolates inside the bucket as histogram_quantile does', () => {
+    const latency = [
+      { le: 0.1, count: 50 },
+      { le: 0.2, count: 50 },
+      { le: INF, count: 0 },
+    ];
+    expect(histogramQuantile(0.5, latency)).toBeCloseTo(0.1, 10);
+    expect(histogramQuantile(0.99, latency)).toBeCloseTo(0.198, 10);
+  });
+
+  it('returns the highest finite bound for a rank in +Inf, and null without observations', () => {
+    expect(
+      histogramQuantile(0.99, [
+        { le: 0.1, count: 1 },
+        { le: INF, count: 9 },
+      ]),
+    ).toBe(0.1);
+    expect(histogramQuantile(0.99, [{ le: 0.1, count: 0 }])).toBeNull();
+    expect(
+      histogramQuantile(0.99, [
+        { le: 0.1, count: 0 },
+        { le: 0.2, count: -1 },
+      ]),
+    ).toBeNull();
+  });
+});
+
+describe('countSlowerThan', () => {
+  it('counts whole buckets above the limit and the share of the bucket that straddles it', () => {
+    const latency = [
+      { le: 0.25, count: 100 },
+      { le: 0.5, count: 40 },
+      { le: 1, count: 10 },
+      { le: INF, count: 2 },
+    ];
+    expect(countSlowerThan(0.5, latency)).toBe(12);
+    expect(countSlowerThan(0.3, latency)).toBe(44);
+  });
+});
+
+describe('window arithmetic', () => {
+  it('adds windows bucket by bucket and computes error rates', () => {
+    const total = sumWindows([
+      { requests: 10, errors: 1, latency: [{ le: 0.1, count: 10 }] },
+      {
+        requests: 30,
+        errors: 3,
+        latency: [
+          { le: 0.2, count: 20 },
+          { le: 0.1, count: 10 },
+        ],
+      },
+    ]);
+    expect(total).toEqual({
+      requests: 40,
+      errors: 4,
+      latency: [
+        { le: 0.1, count: 20 },
+        { le: 0.2, count: 20 },
+      ],
+    });
+    expect(errorRate(total)).toBe(0.1);
+    expect(errorRate({ requests: 0, errors: 0, latency: [] })).toBeNull();
+  });
+});
