@@ -3,11 +3,14 @@
 #   prometheus + promtool  the canary runner's `prometheus` metrics source is tested against a real
 #                          server on loopback; promtool checks /metrics output and the alerting rules
 #   kubectl                `kubectl kustomize` renders the manifests in deploy/kubernetes
+#   chromium               the canary runner's HTML run report is opened in headless Chromium (driven
+#                          by playwright-core, which downloads no browser of its own)
 set -euo pipefail
 
 missing=()
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

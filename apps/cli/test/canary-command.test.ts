@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRuns } from '@n1v1/canary-runner';
@@ -116,7 +116,37 @@ describe('n1v1 canary', () => {
     expect(rollback.out).toBe(
       'rollback in staging: nothing-to-do\n  no canary to roll back in staging\n',
     );
-  }, 90_000);
+
+    // The runs as a list, and any of them as a page.
+    const history = await n1v1('history', '--env=staging');
+    expect(history.code).toBe(0);
+    expect(history.out).toMatch(/^ENV +STARTED +RUN +KIND +VERSION +STATE +REASON\n/);
+    expect(history.out).toMatch(
+      new RegExp(`staging .* ${report.runId} +canary +2\\.0\\.0 +promoted`),
+    );
+    const listed = JSON.parse((await n1v1('history', '--json')).out);
+    const run = listed.runs.find((r: { runId: string }) => r.runId === report.runId);
+    expect(run).toMatchObject({ env: 'staging', state: 'promoted', kind: 'canary' });
+    expect(run.report).toMatch(/\.html$/);
+    const page = await n1v1('report', report.runId);
+    expect(page.code).toBe(0);
+    expect(page.out.trim()).toBe(run.report);
+    const html = readFileSync(run.report, 'utf8');
+    expect(html).toMatch(/<span class="verdict-word">PROMOTED<\/span>/);
+    expect(html).toContain('Bake: production after the rollout against before it');
+    const copy = join(cwd, 'copy.html');
+    expect((await n1v1('report', report.runId.slice(0, 20), '--out=copy.html')).out.trim()).toBe(
+      copy,
+    );
+    expect(readFileSync(copy, 'utf8')).toBe(html);
+    const missing = await n1v1('report', 'no-such-run');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(
+      /^n1v1: no run "no-such-run" is recorded under .*; "n1v1 history" lists the runs\n$/,
+    );
+    expect((await n1v1('report')).code).toBe(2);
+    expect((await n1v1('history', '--env=nowhere')).out).toBe('no runs recorded in nowhere\n');
+  }, 120_000);
 
   it('prints a config error as one JSON document and one stderr line, exit 2', async () => {
     config({ monitor: { intervalSec: 0 } });

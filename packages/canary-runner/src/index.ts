@@ -12,9 +12,11 @@ export {
   mannWhitneyGreater,
   type WeightedValue,
 } from './analysis/mann-whitney.js';
+export type { BakeReport, BakeVerdict } from './bake/bake-types.js';
 export { CanaryError, type CanaryErrorCode } from './canary-error.js';
 export type {
   AnalysisConfig,
+  BakeConfig,
   CommandDeployerConfig,
   DeployerConfig,
   EnvironmentConfig,
@@ -40,6 +42,7 @@ export {
   CONFIG_FILE_NAME,
   type LoadConfigOptions,
   loadCanaryConfig,
+  resolveStateDir,
 } from './config/load-config.js';
 export { CONFIG_SCHEMA_URL } from './config/validate-config.js';
 export type {
@@ -59,6 +62,10 @@ export {
   sumWindows,
   type TargetWindow,
 } from './metrics/target-window.js';
+export { findJournal, listEnvironments } from './report/find-run.js';
+export { renderRunReport } from './report/html/render-run-report.js';
+export { buildRunView, type RunView } from './report/run-view.js';
+export { loadRunView, renderReportFile, reportPaths } from './report/write-run-report.js';
 export { type CanaryOptions, defaultVersion, type ManualOptions } from './run/canary-options.js';
 export type { ManualReport } from './run/manual-report.js';
 export type { PlannedAction } from './run/planned-action.js';

@@ -34,4 +34,6 @@ export interface ManualReport {
   bake?: BakeReport;
   /** The journal the action wrote to. */
   journal?: string;
+  /** The run's self-contained HTML report, beside the journal. */
+  htmlReport?: string;
 }

@@ -2,6 +2,7 @@ import type { Notifier } from '@n1v1/notifier';
 import { recoverPromotion } from '../bake/recover-promotion.js';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import type { Deployer } from '../deployers/deployer.js';
+import { renderReportFileQuietly } from '../report/write-run-report.js';
 import { deployerForRun } from './deployer-for-run.js';
 import { Journal } from './journal.js';
 import { performRollback } from './perform-rollback.js';
@@ -37,7 +38,11 @@ export async function recoverUnfinishedRuns(options: RecoverOptions): Promise<Re
     (r) => (!r.finished || bakeUnfinished(r)) && r.runId !== options.currentRunId,
   );
   const recovered: RecoveredRun[] = [];
-  for (const run of unfinished) recovered.push(await recoverRun(run, options));
+  for (const run of unfinished) {
+    recovered.push(await recoverRun(run, options));
+    // Its page now tells how it was finished.
+    renderReportFileQuietly(run.file);
+  }
   return recovered;
 }
 

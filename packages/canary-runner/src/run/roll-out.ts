@@ -6,6 +6,7 @@ import { runBake } from '../bake/run-bake.js';
 import { errorMessage } from '../canary-error.js';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import type { Deployer } from '../deployers/deployer.js';
+import { writeRunReport } from '../report/write-run-report.js';
 import type { ManualOptions } from './canary-options.js';
 import { Journal } from './journal.js';
 import type { ManualReport } from './manual-report.js';
@@ -132,7 +133,7 @@ export async function rollOut(input: RollOutInput): Promise<ManualReport> {
       data: { verdict: outcome === 'promote-failed' ? 'failed' : outcome, reason },
     });
   const notifications = await ctx.notifications.finish(options.notifyFlushTimeoutMs ?? 5000);
-  return {
+  const report: ManualReport = {
     ...base,
     outcome,
     ok: outcome === 'promoted',
@@ -141,6 +142,8 @@ export async function rollOut(input: RollOutInput): Promise<ManualReport> {
     notifications,
     ...(bake ? { bake } : {}),
   };
+  writeRunReport(journal.path, 'promote', report);
+  return report;
 }
 
 /** The version the environment ran before: its last promotion that stayed. */

@@ -1,5 +1,6 @@
 import { redact } from '@n1v1/notifier';
 import { loadCanaryConfig } from '../config/load-config.js';
+import { writeRunReport } from '../report/write-run-report.js';
 import type { ManualOptions } from './canary-options.js';
 import { deployerForRun } from './deployer-for-run.js';
 import { Journal } from './journal.js';
@@ -93,7 +94,7 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       `manual rollback of ${target.version} (was ${target.state})`,
     );
     const notifications = await ctx.notifications.finish(options.notifyFlushTimeoutMs ?? 5000);
-    return {
+    const report: ManualReport = {
       ...base,
       outcome: outcome.ok ? 'rolled-back' : 'rollback-failed',
       ok: outcome.ok,
@@ -104,6 +105,8 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       recovered,
       notifications,
     };
+    if (ctx.journal) writeRunReport(ctx.journal.path, 'rollback', report);
+    return report;
   } finally {
     lock.release();
   }

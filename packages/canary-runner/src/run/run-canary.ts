@@ -1,6 +1,7 @@
 import { CanaryError, errorMessage } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import { probeHealth } from '../probes/health-probe.js';
+import { writeRunReport } from '../report/write-run-report.js';
 import { baseReport } from './build-report.js';
 import { type CanaryOptions, defaultVersion, overridesOf } from './canary-options.js';
 import { Journal } from './journal.js';
@@ -63,6 +64,7 @@ export async function runCanary(options: CanaryOptions = {}): Promise<CanaryRepo
     const ctx = createRunContext({ ...context, journal });
     const report = await executeRun(ctx, options, controller.signal);
     report.recovered = recovered;
+    writeRunReport(journal.path, 'canary', report);
     return report;
   } finally {
     removeSignals();
