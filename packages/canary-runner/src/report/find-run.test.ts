@@ -28,9 +28,7 @@ describe('findJournal', () => {
     expect(() => findJournal(dir, '20261201T11', dir, 'staging')).toThrow(
       'no run "20261201T11" is recorded in staging; "n1v1 history" lists the runs',
     );
-    expect(() => findJournal(dir, '20261201', dir)).toThrow(
-      '"20261201" matches 2 runs under',
-    );
+    expect(() => findJournal(dir, '20261201', dir)).toThrow('"20261201" matches 2 runs under');
     expect(listEnvironments(join(dir, 'nothing'))).toEqual([]);
   });
 });
