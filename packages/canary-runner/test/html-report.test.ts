@@ -7,8 +7,8 @@ import { canaryWorkspace } from './helpers/canary-workspace.js';
 import { headlessChromium } from './helpers/headless-chromium.js';
 import { longRunJournal } from './helpers/long-run-journal.js';
 
-/** Screenshots land here, for a person to look at (gitignored with the coverage). */
-const OUTPUT = fileURLToPath(new URL('../coverage/report-screenshots/', import.meta.url));
+/** Screenshots land here, for a person to look at (test-output/ is gitignored). */
+const OUTPUT = fileURLToPath(new URL('../test-output/report-screenshots/', import.meta.url));
 
 let browser: Awaited<ReturnType<typeof headlessChromium>>;
 let workspace: ReturnType<typeof canaryWorkspace>;
