@@ -4,7 +4,7 @@
  * and the server never share a CPU core's event loop. Not a benchmark itself.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,9 +19,11 @@ export type Variant =
   | 'health-attached'
   | 'health-bare'
   | 'health-terminus'
+  | 'health-raw'
   | 'route-plain'
   | 'route-ours'
   | 'route-prom-bundle'
+  | 'route-instrumented'
   | 'ready-100ms'
   | 'ready-100ms-uncached'
   | 'metrics-10k';
@@ -32,27 +34,34 @@ export const SERIES = 10_000;
 /** A running child server. */
 export interface ChildServer {
   url: string;
-  /** CPU time the server process has used so far, in ms (Linux /proc), or NaN where unknown. */
-  cpuMs(): number;
+  /**
+   * CPU time (user + system, every thread) the server process has used so far, in ms, from
+   * its own `process.cpuUsage()` (microsecond resolution), asked over the IPC channel.
+   */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks of 10 ms). */
-function processCpuMs(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
+/** Asks a child for its `process.cpuUsage()`; the child answers between two requests. */
+function askCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('the server did not report its CPU time')),
+      10_000,
+    );
+    child.once('message', (usage: NodeJS.CpuUsage) => {
+      clearTimeout(timer);
+      resolve((usage.user + usage.system) / 1000);
+    });
+    child.send('cpu');
+  });
 }
 
 /** Starts a variant in a child process and resolves with its loopback URL. */
 export function startChild(variant: Variant): Promise<ChildServer> {
   const script = fileURLToPath(import.meta.url);
   const child: ChildProcess = spawn(process.execPath, [script, variant], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -68,7 +77,7 @@ export function startChild(variant: Variant): Promise<ChildServer> {
       clearTimeout(timer);
       resolve({
         url: `http://127.0.0.1:${port}`,
-        cpuMs: () => processCpuMs(child.pid),
+        cpuMs: () => askCpuMs(child),
         stop: async () => {
           if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
           await exited;
@@ -84,12 +93,17 @@ export const WRK = '/usr/bin/wrk';
 /** Whether Debian's wrk is installed: a C load generator that leaves more CPU to the server than autocannon. */
 export const haveWrk = existsSync(WRK);
 
-/** Requests per second and p99 of a bounded wrk run against a loopback URL. */
-export function measureWrk(
-  url: string,
-  connections: number,
-  durationSec: number,
-): { rps: number; p99Ms: number; errors: number; requests: number } {
+/** wrk's figures: requests per second, latency percentiles in ms, errors. */
+export interface WrkFigures {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  requests: number;
+}
+
+/** Requests per second and latency percentiles of a bounded `wrk -t1 --latency` run against a loopback URL. */
+export function measureWrk(url: string, connections: number, durationSec: number): WrkFigures {
   if (new URL(url).hostname !== '127.0.0.1')
     throw new Error('benchmarks only send load to loopback');
   const result = spawnSync(
@@ -107,8 +121,11 @@ export function measureWrk(
     },
   );
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1]);
-  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(result.stdout);
   const scale = { us: 0.001, ms: 1, s: 1000 } as const;
+  const percentile = (p: string) => {
+    const match = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(result.stdout);
+    return match ? Number(match[1]) * scale[match[2] as keyof typeof scale] : Number.NaN;
+  };
   const errors = /Non-2xx or 3xx responses: (\d+)/.exec(result.stdout)?.[1] ?? '0';
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
     result.stdout,
@@ -121,13 +138,14 @@ export function measureWrk(
   return {
     rps,
     requests: Number(/(\d+) requests in/.exec(result.stdout)?.[1]),
-    p99Ms: p99 ? Number(p99[1]) * scale[p99[2] as keyof typeof scale] : Number.NaN,
+    p50Ms: percentile('50'),
+    p99Ms: percentile('99'),
     errors: Number(errors) + socketTotal,
   };
 }
 
 /** The body every /health variant answers, as ours does with no checks registered. */
-const HEALTH_BODY = {
+export const HEALTH_BODY = {
   status: 'pass',
   version: '1.4.2',
   releaseId: 'abc123',
@@ -168,6 +186,13 @@ export function buildServer(variant: Variant): Server {
         res.json(HEALTH_BODY);
       });
       return createServer(app);
+    case 'health-raw': {
+      // The ceiling: node:http answering a fixed body, no routing, no checks.
+      const body = JSON.stringify(HEALTH_BODY);
+      return createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/health+json' }).end(body);
+      });
+    }
     case 'health-terminus': {
       const server = createServer(app);
       createTerminus(server, { healthChecks: { '/health': async () => HEALTH_BODY.checks } });
@@ -180,6 +205,11 @@ export function buildServer(variant: Variant): Server {
       app.use(createHealth(identity).metricsMiddleware());
       orderRoute(app);
       return createServer(app);
+    case 'route-instrumented': {
+      const health = createHealth(identity);
+      orderRoute(app);
+      return createServer(health.instrument(app));
+    }
     case 'route-prom-bundle':
       app.use(promBundle({ includeMethod: true, includePath: true, includeStatusCode: true }));
       orderRoute(app);
@@ -236,6 +266,11 @@ export function fillSeries(registry: Registry): void {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const server = buildServer(process.argv[2] as Variant);
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send?.(process.cpuUsage());
+  });
+  // The parent's IPC channel closing means it is gone: do not outlive it.
+  process.on('disconnect', () => process.exit(0));
   server.listen(0, '127.0.0.1', () => {
     process.stdout.write(`PORT ${(server.address() as AddressInfo).port}\n`);
   });

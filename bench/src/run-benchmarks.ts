@@ -1,10 +1,13 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { type Benchmark, ratio } from './lib/benchmark.js';
+import { type Benchmark, type BenchRow, judgedRatio, meetsTarget, ratio } from './lib/benchmark.js';
+import { renderMarkdown, renderTable } from './lib/render-results.js';
 
 /**
  * Runs every `*.bench.js` in this folder (or those named on the command line), prints a
- * table of figures and ratios, and writes them to bench/results/latest.json.
+ * table of each one's figures beside its anchors, and writes them all to
+ * bench/results/latest.md and latest.json, with the conditions they were measured in.
  */
 const here = new URL('.', import.meta.url);
 const only = process.argv.slice(2);
@@ -13,31 +16,42 @@ const files = readdirSync(here)
   .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)))
   .sort();
 
-const results: Record<string, unknown> = {};
+const conditions = {
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown'}`,
+  loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))),
+  loadAverageAtEnd: [] as number[],
+};
+const sections: Array<{ name: string; description: string; rows: BenchRow[] }> = [];
 for (const file of files) {
   const { default: benchmark } = (await import(new URL(file, here).href)) as { default: Benchmark };
   process.stdout.write(`\n## ${benchmark.name}: ${benchmark.description}\n`);
   const rows = await benchmark.run();
-  for (const row of rows) {
-    const r = ratio(row);
-    const vs =
-      row.baseline && r !== undefined ? `  ratio ${r.toFixed(3)} vs ${row.baseline.name}` : '';
-    const target = row.target ? `  (target ${row.target})` : '';
-    process.stdout.write(
-      `  ${row.metric.padEnd(44)} ${formatValue(row.value).padStart(12)} ${row.unit}${vs}${target}\n`,
-    );
-  }
-  results[benchmark.name] = rows.map((row) => ({ ...row, ratio: ratio(row) }));
+  process.stdout.write(renderTable(rows));
+  sections.push({ name: benchmark.name, description: benchmark.description, rows });
 }
+conditions.loadAverageAtEnd = loadavg().map((n) => Number(n.toFixed(2)));
 
 const out = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(out, { recursive: true });
-writeFileSync(
-  `${out}latest.json`,
-  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+const results = Object.fromEntries(
+  sections.map(({ name, description, rows }) => [
+    name,
+    {
+      description,
+      rows: rows.map((row) => ({
+        ...row,
+        ratio: ratio(row),
+        judgedRatio: judgedRatio(row),
+        met: meetsTarget(row),
+      })),
+    },
+  ]),
 );
-process.stdout.write(`\nwrote bench/results/latest.json\n`);
-
-function formatValue(value: number): string {
-  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
-}
+writeFileSync(`${out}latest.json`, `${JSON.stringify({ ...conditions, results }, null, 2)}\n`);
+writeFileSync(`${out}latest.md`, renderMarkdown(conditions, sections));
+const missed = sections.flatMap((s) => s.rows.filter((row) => meetsTarget(row) === false));
+process.stdout.write(
+  `\n${missed.length === 0 ? 'every target met' : `targets missed: ${missed.map((r) => r.metric).join('; ')}`}\nwrote bench/results/latest.md and latest.json (load average ${conditions.loadAverageAtStart.join(' ')} at start, ${conditions.loadAverageAtEnd.join(' ')} at end)\n`,
+);

@@ -11,12 +11,34 @@ export interface BenchRow {
   metric: string;
   value: number;
   unit: string;
-  /** The figure it is compared with, measured in the same run. */
+  /** The figure it is compared with (an anchor: wrk, raw node:http, ...), measured in the same run. */
   baseline?: { name: string; value: number };
-  /** The target the issue sets, as text ("ratio >= 0.95"), shown beside the figure. */
+  /**
+   * The median over rounds of the ratio within each round, when subject and baseline ran
+   * back to back round after round; it is the ratio judged against the target.
+   */
+  pairedRatio?: number;
+  /** The target the issue sets, as text: `ratio <= 1.05`, `ratio > 1`, `ratio 0.85..1.15`. */
   target?: string;
 }
 
 export function ratio(row: BenchRow): number | undefined {
   return row.baseline && row.baseline.value !== 0 ? row.value / row.baseline.value : undefined;
+}
+
+/** The ratio a target is judged on: the paired one where there is one. */
+export function judgedRatio(row: BenchRow): number | undefined {
+  return row.pairedRatio ?? ratio(row);
+}
+
+/** Whether a row meets its target; undefined when it has none (or no ratio to judge). */
+export function meetsTarget(row: BenchRow): boolean | undefined {
+  const r = judgedRatio(row);
+  if (row.target === undefined || r === undefined || !Number.isFinite(r)) return undefined;
+  const range = /^ratio ([\d.]+)\.\.([\d.]+)$/.exec(row.target);
+  if (range) return r >= Number(range[1]) && r <= Number(range[2]);
+  const bound = /^ratio (<=|>=|<|>) ([\d.]+)$/.exec(row.target);
+  if (!bound) throw new Error(`unreadable target "${row.target}" on ${row.metric}`);
+  const limit = Number(bound[2]);
+  return { '<=': r <= limit, '>=': r >= limit, '<': r < limit, '>': r > limit }[bound[1]!];
 }

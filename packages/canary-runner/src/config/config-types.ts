@@ -211,6 +211,85 @@ export interface BakeConfig {
   beforeSec: number;
 }
 
+// --- Progressive delivery: weighted steps through a traffic router -------------------------
+
+/** Requests that go to the canary whatever the weight: only internal users, say. */
+export interface RouteMatch {
+  /** An exact header value, e.g. `{ "name": "x-canary", "value": "internal" }`. */
+  header?: { name: string; value: string };
+  /** An exact cookie value, e.g. `{ "name": "canary", "value": "always" }`. */
+  cookie?: { name: string; value: string };
+}
+
+/** One step of a progressive rollout: a weight, held and analysed for `holdSec`. */
+export interface TrafficStep {
+  /** Share of requests the canary gets, in percent (an integer, 0..100). */
+  weight: number;
+  /** How long the weight is held and analysed, in seconds. */
+  holdSec: number;
+  /** `manual`: after the hold passed, wait for `n1v1 approve` before the next step. */
+  gate?: 'manual';
+  /** Longest a manual gate waits for its approval, in seconds. Default 3600. */
+  gateTimeoutSec?: number;
+  /** Requests that go to the canary during this step whatever the weight. */
+  match?: RouteMatch;
+}
+
+/** A real HAProxy on loopback in front of stable and canary; weights set through its runtime API. */
+export interface HaproxyRouterConfig {
+  type: 'haproxy';
+  /** The haproxy binary. Default `haproxy` on PATH, else `/usr/sbin/haproxy`. */
+  binary?: string;
+  /** Port of the frontend on 127.0.0.1; 0 picks a free one. Default 0. */
+  port?: number;
+}
+
+/** Backend weights of a Gateway API HTTPRoute, through the Kubernetes API. */
+export interface GatewayApiRouterConfig {
+  type: 'gateway-api';
+  namespace?: string;
+  /** Name of the HTTPRoute. Default `<service>`. */
+  route?: string;
+  /** Service of the stable version. Default `<service>`. */
+  stableService?: string;
+  /** Service of the canary. Default `<service>-canary`. */
+  canaryService?: string;
+  /** Port of both Services. Default 80. */
+  port?: number;
+  kubeconfig?: string;
+  context?: string;
+  /** API server URL that replaces the kubeconfig (tests point it at a local fake). */
+  server?: string;
+}
+
+/** The canary annotations of ingress-nginx on the canary's Ingress. */
+export interface NginxIngressRouterConfig {
+  type: 'nginx-ingress';
+  namespace?: string;
+  /** Name of the canary Ingress (a copy of the main one pointing at the canary Service). Default `<service>-canary`. */
+  canaryIngress?: string;
+  kubeconfig?: string;
+  context?: string;
+  server?: string;
+}
+
+/** The user's script, run with the weight in `N1V1_CANARY_WEIGHT`. */
+export interface CommandRouterConfig {
+  type: 'command';
+  /** argv, or one string run by `/bin/sh -c`. */
+  command: string[] | string;
+  /** Longest one run may take, in seconds. Default 60. */
+  timeoutSec?: number;
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+export type RouterConfig =
+  | HaproxyRouterConfig
+  | GatewayApiRouterConfig
+  | NginxIngressRouterConfig
+  | CommandRouterConfig;
+
 /** One environment, fully resolved: what a run actually uses. */
 export interface EnvironmentConfig {
   /** URL of the canary; the local and kubernetes deployers may provide it. */
@@ -230,6 +309,13 @@ export interface EnvironmentConfig {
   autoPromote: boolean;
   /** Environment whose canary of the version must have passed before `promote`. Default `staging`. */
   gate: string;
+  /** What shifts real traffic to the canary in `steps`. Without it the canary gets what reaches it. */
+  router?: RouterConfig;
+  /**
+   * Weighted steps that replace the single monitor window (needs `router`); each is analysed
+   * on its own; after the last one passes the canary gets 100 % and is promoted.
+   */
+  steps?: TrafficStep[];
 }
 
 /** A deep-partial override of an environment block, as the config file and options give it. */

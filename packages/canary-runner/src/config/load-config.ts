@@ -5,6 +5,7 @@ import type { EnvironmentOverrides, ResolvedCanaryConfig } from './config-types.
 import { DEFAULT_SERVICE, defaultEnvironment } from './defaults.js';
 import { mergeEnvironment } from './merge-environment.js';
 import { validateConfigFile, validateEnvironment } from './validate-config.js';
+import { validateSteps } from './validate-steps.js';
 
 /** The file `loadCanaryConfig` reads from the cwd when no path is given. */
 export const CONFIG_FILE_NAME = 'n1v1.config.json';
@@ -48,6 +49,7 @@ export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanar
   const merged = mergeEnvironment(defaultEnvironment(), block, options.overrides);
   // The file was validated whole above, so what fails here came from the options.
   validateEnvironment(merged, 'options', '');
+  validateSteps(merged, file ? `${source}: environments.${env}` : 'options');
   return {
     ...merged,
     service: file?.service ?? DEFAULT_SERVICE,

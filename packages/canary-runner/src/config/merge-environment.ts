@@ -1,4 +1,9 @@
-import type { DeployerConfig, EnvironmentConfig, EnvironmentOverrides } from './config-types.js';
+import type {
+  DeployerConfig,
+  EnvironmentConfig,
+  EnvironmentOverrides,
+  RouterConfig,
+} from './config-types.js';
 import { PROBE_ROUTES } from './defaults.js';
 
 /**
@@ -15,9 +20,13 @@ export function mergeEnvironment(
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.traffic?.enabled !== undefined) trafficSet = true;
-    const { deployer, metrics, ...rest } = layer;
+    const { deployer, metrics, router, ...rest } = layer;
     result = mergeObjects(result, rest) as EnvironmentConfig;
     if (deployer) result.deployer = mergeTyped(result.deployer, deployer, 'type') as DeployerConfig;
+    if (router)
+      result.router = result.router
+        ? (mergeTyped(result.router, router, 'type') as RouterConfig)
+        : (structuredClone(router) as RouterConfig);
     if (metrics)
       result.metrics = withMetricsDefaults(mergeTyped(result.metrics, metrics, 'source'));
   }

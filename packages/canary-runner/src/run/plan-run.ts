@@ -1,7 +1,9 @@
 import { redact } from '@n1v1/notifier';
 import { createMetricsSource } from '../metrics/create-metrics-source.js';
+import { createRouter } from '../traffic/routers/create-router.js';
 import { baseReport } from './build-report.js';
 import type { CanaryOptions } from './canary-options.js';
+import { planTrafficSteps } from './plan-traffic.js';
 import type { PlannedAction } from './planned-action.js';
 import type { CanaryReport } from './report-types.js';
 import type { RunContext } from './run-context.js';
@@ -23,6 +25,8 @@ export function planRun(ctx: RunContext, options: CanaryOptions): CanaryReport {
     ...(baselineUrl ? { baselineUrl } : {}),
   });
   const { monitor, traffic } = config;
+  const router = config.steps?.length ? createRouter(config, ctx.runId) : undefined;
+  const stepped = router ? planTrafficSteps(config, router, canaryUrl) : undefined;
   const plan: PlannedAction[] = [
     ...ctx.notifications.plan(['deploy.started'], 'deploy'),
     ...ctx.deployer.plan('deploy', dctx),
@@ -35,7 +39,21 @@ export function planRun(ctx: RunContext, options: CanaryOptions): CanaryReport {
           },
         ]
       : []),
-    ...(traffic.enabled
+    ...(stepped
+      ? [
+          ...stepped.steps,
+          ...(traffic.enabled
+            ? [
+                {
+                  step: 'traffic',
+                  kind: 'http' as const,
+                  summary: `send ${traffic.ratePerSec} requests/s through the router during the steps`,
+                },
+              ]
+            : []),
+        ]
+      : []),
+    ...(traffic.enabled && !stepped
       ? [
           {
             step: 'monitor',
@@ -44,14 +62,21 @@ export function planRun(ctx: RunContext, options: CanaryOptions): CanaryReport {
           },
         ]
       : []),
-    {
-      step: 'monitor',
-      kind: 'http',
-      summary: `every ${monitor.intervalSec} s for ${monitor.durationSec} s: GET ${canaryUrl}/health and /ready`,
-    },
+    ...(stepped
+      ? []
+      : [
+          {
+            step: 'monitor',
+            kind: 'http' as const,
+            summary: `every ${monitor.intervalSec} s for ${monitor.durationSec} s: GET ${canaryUrl}/health and /ready`,
+          },
+        ]),
     ...metrics.plan(),
     ...ctx.notifications.plan(['deploy.succeeded'], 'pass'),
+    ...(stepped?.promotion ?? []),
     ...(config.autoPromote ? ctx.deployer.plan('promote', dctx) : []),
+    ...(stepped?.afterPromotion ?? []),
+    ...(stepped?.onFailure ?? []),
     ...ctx.notifications.plan(['deploy.failed'], 'fail'),
     ...(options.noRollback
       ? []

@@ -3,6 +3,7 @@ import { recoverPromotion } from '../bake/recover-promotion.js';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import type { Deployer } from '../deployers/deployer.js';
 import { renderReportFileQuietly } from '../report/write-run-report.js';
+import { closeRouter, cutTraffic, recordedRouter } from './cut-traffic.js';
 import { deployerForRun } from './deployer-for-run.js';
 import { Journal } from './journal.js';
 import { performRollback } from './perform-rollback.js';
@@ -67,11 +68,17 @@ async function recoverRun(run: RunSummary, options: RecoverOptions): Promise<Rec
   if (!run.deployStarted)
     return close('rolled-back', 'the run died before deploying; nothing to roll back');
   if (['ready', 'promoted', 'rolled-back'].includes(run.state)) {
+    const leftOver = recordedRouter(ctx, run);
+    if (leftOver) await closeRouter(ctx, leftOver);
     return close(run.state, `the run died after it ended ${run.state}; closed its journal`);
   }
   const trigger = `run ${run.runId} (pid ${run.pid}) died while ${run.state}; finishing its rollback`;
   journal.append('recovery.started', { data: { by: options.currentRunId, state: run.state } });
   ctx.notifications.send('deploy.failed', { reason: trigger });
+  // A router the dead run left at some weight is cut to 0 % before anything else.
+  const router = recordedRouter(ctx, run);
+  if (router) await cutTraffic(ctx, router, trigger);
   const outcome = await performRollback(ctx, run.record, trigger);
+  if (router) await closeRouter(ctx, router);
   return close(outcome.ok ? 'rolled-back' : 'rollback-failed', outcome.detail, outcome.ok);
 }

@@ -3,6 +3,7 @@ import type { AnalysisConfig, MonitorConfig, ThresholdsConfig } from '../config/
 import type { TrafficStats } from '../traffic/synthetic-traffic.js';
 import type { PlannedAction } from './planned-action.js';
 import type { NotificationRecord } from './run-notifications.js';
+import type { RouterReport, TrafficStepRecord } from './traffic-step-record.js';
 
 /**
  * How a run ended. Passed (exit 0): `ready` (watched and healthy), `promoted` (and rolled
@@ -52,6 +53,8 @@ export interface LookRecord {
   checks: CheckResult[];
   /** Sources that could not be read this time. */
   problems: string[];
+  /** The traffic step it belongs to, in a run with `steps`. */
+  step?: number;
 }
 
 /** The statistics the run judged with: enough to reproduce every decision. */
@@ -98,6 +101,10 @@ export interface CanaryReport {
   /** Runs that had died half-way and were rolled back before this one started. */
   recovered: Array<{ runId: string; version: string; ok: boolean; detail: string }>;
   notifications: NotificationRecord[];
+  /** The weighted steps, in a run with `steps`: each one's weight, verdict and routed share. */
+  steps?: TrafficStepRecord[];
+  /** The traffic router of a run with `steps`. */
+  router?: RouterReport;
   /** The actions a dry run would take. */
   plan?: PlannedAction[];
   /** The journal file of the run. */

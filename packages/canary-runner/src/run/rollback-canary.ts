@@ -2,6 +2,7 @@ import { redact } from '@n1v1/notifier';
 import { loadCanaryConfig } from '../config/load-config.js';
 import { writeRunReport } from '../report/write-run-report.js';
 import type { ManualOptions } from './canary-options.js';
+import { closeRouter, cutTraffic, recordedRouter } from './cut-traffic.js';
 import { deployerForRun } from './deployer-for-run.js';
 import { Journal } from './journal.js';
 import { acquireLock } from './lock.js';
@@ -88,11 +89,11 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       deployer: deployerForRun(config, target),
       ...(options.runUrl ? { runUrl: options.runUrl } : {}),
     });
-    const outcome = await performRollback(
-      ctx,
-      target.record,
-      `manual rollback of ${target.version} (was ${target.state})`,
-    );
+    const trigger = `manual rollback of ${target.version} (was ${target.state})`;
+    const router = recordedRouter(ctx, target);
+    if (router) await cutTraffic(ctx, router, trigger);
+    const outcome = await performRollback(ctx, target.record, trigger);
+    if (router) await closeRouter(ctx, router);
     const notifications = await ctx.notifications.finish(options.notifyFlushTimeoutMs ?? 5000);
     const report: ManualReport = {
       ...base,

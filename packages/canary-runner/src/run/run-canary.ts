@@ -2,8 +2,10 @@ import { CanaryError, errorMessage } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import { probeHealth } from '../probes/health-probe.js';
 import { writeRunReport } from '../report/write-run-report.js';
+import { createRouter } from '../traffic/routers/create-router.js';
 import { baseReport } from './build-report.js';
 import { type CanaryOptions, defaultVersion, overridesOf } from './canary-options.js';
+import { closeRouter, cutTraffic, type TrafficCut } from './cut-traffic.js';
 import { Journal } from './journal.js';
 import { deployerConfigForJournal } from './journal-deployer-config.js';
 import { acquireLock } from './lock.js';
@@ -16,6 +18,13 @@ import type { CanaryReport, CanaryVerdict } from './report-types.js';
 import { createRunContext, defaultNotifier, type RunContext } from './run-context.js';
 import { newRunId } from './run-id.js';
 import { deployStep, journaledStep, smokeFailureReason, smokeStep } from './run-steps.js';
+import {
+  runTrafficSteps,
+  setPromotionWeight,
+  stepFailure,
+  type TrafficStepsOutcome,
+  trafficStepsTimeoutSec,
+} from './run-traffic-steps.js';
 import { sleep } from './sleep.js';
 import { RunStateMachine } from './state-machine.js';
 import { abortOnTerminationSignals } from './termination-signals.js';
@@ -111,6 +120,10 @@ async function executeRun(
   let reason = '';
   let rollback: RollbackOutcome | undefined;
   let promotion: CanaryReport['promotion'];
+  // With steps, the weighted steps through the router replace the single monitor window.
+  const router = config.steps?.length ? createRouter(config, ctx.runId) : undefined;
+  let stepped: TrafficStepsOutcome | undefined;
+  let cut: TrafficCut | undefined;
   try {
     urls = await deployStep(ctx, signal);
     machine.fire('deployed');
@@ -120,21 +133,31 @@ async function executeRun(
         throw new CanaryError('E_CANARY_FAILED', smokeFailureReason(smoke));
     }
     machine.fire('smoked');
-    monitored = await journaledStep(ctx, 'monitor', monitorTimeoutSec(ctx), signal, (s) =>
-      monitorCanary(ctx, urls as { canaryUrl: string; baselineUrl?: string }, s),
-    );
-    if (!monitored.ok)
-      throw new CanaryError('E_CANARY_FAILED', monitored.reason ?? 'analysis failed');
+    if (router) {
+      stepped = await journaledStep(ctx, 'steps', trafficStepsTimeoutSec(config), signal, (s) =>
+        runTrafficSteps(ctx, router, urls as { canaryUrl: string; baselineUrl?: string }, s),
+      );
+      if (!stepped.ok) throw stepFailure(stepped);
+    } else {
+      monitored = await journaledStep(ctx, 'monitor', monitorTimeoutSec(ctx), signal, (s) =>
+        monitorCanary(ctx, urls as { canaryUrl: string; baselineUrl?: string }, s),
+      );
+      if (!monitored.ok)
+        throw new CanaryError('E_CANARY_FAILED', monitored.reason ?? 'analysis failed');
+    }
     machine.fire('monitored');
     await finalHealthCheck(ctx, urls.canaryUrl!, signal);
     machine.fire('checked');
     reason =
-      monitored.reason ??
-      `healthy for ${config.monitor.durationSec} s: every health probe and analysis passed`;
+      monitored?.reason ??
+      (stepped
+        ? `passed ${stepped.steps.length} traffic steps (${stepped.steps.map((st) => `${st.weightPercent} %`).join(', ')}): every health probe and analysis passed`
+        : `healthy for ${config.monitor.durationSec} s: every health probe and analysis passed`);
     ctx.mark('canary.passed', reason);
     ctx.notifications.send('deploy.succeeded', { reason, durationMs: Date.now() - ctx.startedAt });
     if (config.autoPromote) {
       machine.fire('promote');
+      if (router) await setPromotionWeight(ctx, router);
       const detail = await journaledStep(ctx, 'promote', config.timeouts.promoteSec, signal, (s) =>
         ctx.deployer.promote(ctx.deployContext(s), ctx.record),
       );
@@ -142,12 +165,22 @@ async function executeRun(
       promotion = { ok: true, detail };
       ctx.mark('promoted', detail);
       machine.fire('promote-ok');
+      if (router && router.type !== 'haproxy') {
+        // The stable version now runs what the canary ran: it takes all traffic again.
+        const back = await router.setWeight(0);
+        ctx.mark('traffic.weight', `the promoted stable takes all traffic: ${back}`, {
+          weightPercent: 0,
+        });
+      }
     }
   } catch (error) {
     trigger =
       signal.aborted && !(error instanceof CanaryError && error.code === 'E_TIMEOUT')
         ? interruptedReason(signal)
         : errorMessage(error);
+    // Users stop reaching the canary first; the rollback may take minutes.
+    if (router && ctx.timeline.some((e) => e.event === 'router.ready'))
+      cut = await cutTraffic(ctx, router, trigger);
     if (machine.state === 'promoting') promotion = { ok: false, detail: trigger };
     machine.fire('fail');
     ctx.mark('canary.failed', trigger);
@@ -166,6 +199,7 @@ async function executeRun(
     }
     reason = rollback && !rollback.ok ? `${trigger}; rollback failed: ${rollback.detail}` : trigger;
   }
+  if (router) await closeRouter(ctx, router);
   await releaseIfEphemeral(ctx);
   const verdict = machine.state as CanaryVerdict;
   journal?.append('run.finished', { data: { verdict, reason } });
@@ -173,9 +207,20 @@ async function executeRun(
   return baseReport(ctx, verdict, reason, {
     ...(urls.canaryUrl ? { canaryUrl: urls.canaryUrl } : {}),
     ...(urls.baselineUrl ? { baselineUrl: urls.baselineUrl } : {}),
-    looks: monitored?.looks ?? [],
+    looks: monitored?.looks ?? stepped?.looks ?? [],
     ...(smoke ? { smoke } : {}),
     ...(monitored?.traffic ? { traffic: monitored.traffic } : {}),
+    ...(stepped?.traffic ? { traffic: stepped.traffic } : {}),
+    ...(stepped ? { steps: stepped.steps } : {}),
+    ...(router
+      ? {
+          router: {
+            type: router.type,
+            ...(stepped?.entryUrl ? { entryUrl: stepped.entryUrl } : {}),
+            ...(cut ? { cut } : {}),
+          },
+        }
+      : {}),
     ...(rollback
       ? {
           rollback: {

@@ -30,6 +30,12 @@ export interface RunSummary {
   kind: 'canary' | 'promote';
   /** The bake after a promotion, as far as the journal tells it. */
   bake?: BakeState;
+  /** What the run's traffic router recorded when it started (pid and socket of its haproxy, ...). */
+  router?: Record<string, unknown>;
+  /** The canary's weight the router last confirmed, in percent. */
+  routerWeightPercent?: number;
+  /** Whether the router was closed (its haproxy stopped). */
+  routerClosed?: boolean;
 }
 
 /** Where a promotion's bake got to: what recovery needs to finish it. */
@@ -89,6 +95,17 @@ function apply(summary: RunSummary, entry: JournalEntry): void {
     case 'deploy.record':
       summary.record = { ...summary.record, ...data };
       if (typeof data.canaryUrl === 'string') summary.canaryUrl = data.canaryUrl;
+      break;
+    case 'router.started':
+      summary.router = data.record as Record<string, unknown>;
+      summary.routerWeightPercent = 0;
+      break;
+    case 'traffic.weight':
+    case 'traffic.cut':
+      summary.routerWeightPercent = Number(data.weightPercent);
+      break;
+    case 'router.closed':
+      summary.routerClosed = true;
       break;
     case 'run.finished':
       summary.finished = true;

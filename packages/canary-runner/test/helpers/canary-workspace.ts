@@ -14,11 +14,15 @@ export function canaryWorkspace() {
   return {
     cwd,
     stateDir,
-    /** Pids of every process a run in this workspace recorded. */
+    /** Pids of every process a run in this workspace recorded (services and haproxy). */
     recordedPids(env = 'staging'): number[] {
       const pids: number[] = [];
       for (const file of listJournals(stateDir, env)) {
         for (const entry of readJournal(file)) {
+          // The haproxy a traffic router started is a process of the run's too.
+          const router = entry.type === 'router.started' ? entry.data?.record : undefined;
+          if (typeof (router as { pid?: unknown })?.pid === 'number')
+            pids.push((router as { pid: number }).pid);
           if (entry.type !== 'deploy.record') continue;
           for (const value of Object.values(entry.data ?? {})) {
             const pid = (value as { pid?: unknown })?.pid;

@@ -13,20 +13,36 @@ export interface HttpEntry {
   buckets: number[];
 }
 
+/** A route's entries: by method, then by status code (an array index). */
+type RouteEntries = Map<string, Array<HttpEntry | undefined>>;
+
 /**
- * Storage behind `http_requests_total` and `http_request_duration_seconds`. A request costs a
- * map lookup, two additions and one bucket increment: prom-client's `inc()`/`observe()`
- * would hash and validate the label object on every call, a cost the request path should
- * not pay. Both metrics read the same entries, so their counts always agree.
+ * Storage behind `http_requests_total` and `http_request_duration_seconds`. A request costs
+ * two map lookups on strings whose hashes V8 already holds (the method is one of node's
+ * constants, the route template is kept on express's route object), an array index, two
+ * additions and one bucket increment: no string is built, nothing is allocated. prom-client's
+ * `inc()`/`observe()` would hash and validate a label object on every call. Both metrics
+ * read the same entries, so their counts always agree; they render in first-seen order.
  */
 export class HttpSeries {
-  private entries = new Map<string, HttpEntry>();
+  private routes = new Map<string, RouteEntries>();
+  private list: HttpEntry[] = [];
 
   constructor(readonly buckets: readonly number[]) {}
 
-  /** The entry of a label set, found by its key; labels are built only for a new one. */
-  entry(key: string, method: string, route: string, statusCode: number): HttpEntry {
-    let entry = this.entries.get(key);
+  /** The entry of a label set; labels are built only for a new one. */
+  entry(method: string, route: string, statusCode: number): HttpEntry {
+    let byMethod = this.routes.get(route);
+    if (byMethod === undefined) {
+      byMethod = new Map();
+      this.routes.set(route, byMethod);
+    }
+    let byStatus = byMethod.get(method);
+    if (byStatus === undefined) {
+      byStatus = [];
+      byMethod.set(method, byStatus);
+    }
+    let entry = byStatus[statusCode];
     if (entry === undefined) {
       entry = {
         labels: { method, route, status_code: String(statusCode) },
@@ -34,7 +50,8 @@ export class HttpSeries {
         sum: 0,
         buckets: new Array<number>(this.buckets.length).fill(0),
       };
-      this.entries.set(key, entry);
+      byStatus[statusCode] = entry;
+      this.list.push(entry);
     }
     return entry;
   }
@@ -52,11 +69,12 @@ export class HttpSeries {
   }
 
   all(): IterableIterator<HttpEntry> {
-    return this.entries.values();
+    return this.list.values();
   }
 
   reset(): void {
-    this.entries = new Map();
+    this.routes = new Map();
+    this.list = [];
   }
 }
 

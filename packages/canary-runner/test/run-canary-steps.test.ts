@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readJournal } from '../src/run/journal.js';
+import { pidAlive } from '../src/run/pid-alive.js';
+import type { CanaryProgress } from '../src/run/report-types.js';
+import { runCanary } from '../src/run/run-canary.js';
+import { canaryWorkspace } from './helpers/canary-workspace.js';
+
+const INTERVAL_SEC = 1;
+
+let workspace: ReturnType<typeof canaryWorkspace>;
+
+beforeEach(() => {
+  workspace = canaryWorkspace();
+});
+
+afterEach(async () => {
+  await workspace.cleanup();
+});
+
+/** A local run through a real haproxy: the example service as stable and canary. */
+function steppedOptions(version: string, onProgress: (event: CanaryProgress) => void) {
+  return {
+    cwd: workspace.cwd,
+    version,
+    handleSignals: false,
+    notifier: null,
+    deployer: { type: 'local' as const, keepRunning: false },
+    router: { type: 'haproxy' as const },
+    monitor: { intervalSec: INTERVAL_SEC },
+    analysis: { minSamples: 20 },
+    traffic: { ratePerSec: 200 },
+    smoke: { enabled: false },
+    onProgress,
+  };
+}
+
+function haproxyPidOf(journal: string): number {
+  const started = readJournal(journal).find((e) => e.type === 'router.started');
+  return (started!.data!.record as { pid: number }).pid;
+}
+
+describe('a run with weighted steps through haproxy', () => {
+  it('cuts a canary that fails at the 25 % step to 0 % before its rollback starts, within one interval + 1 s', async () => {
+    let failedAt = 0;
+    let canaryUrl = '';
+    const report = await runCanary({
+      ...steppedOptions('2.0.0-breaks', (event) => {
+        if (event.type !== 'log') return;
+        canaryUrl ||= /started canary .* on (http:\/\/\S+)/.exec(event.message)?.[1] ?? '';
+        if (event.message.startsWith('traffic step 2/3') && !failedAt) {
+          // The canary breaks right when it gets its 25 %: every trading request fails.
+          failedAt = Date.now();
+          void fetch(`${canaryUrl}/admin/faults`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ errorRate: 1 }),
+          });
+        }
+      }),
+      steps: [
+        { weight: 5, holdSec: 4 },
+        { weight: 25, holdSec: 20 },
+        { weight: 50, holdSec: 4 },
+      ],
+    });
+    expect(report.verdict).toBe('rolled-back');
+    expect(report.reason).toMatch(/^step 2\/3 \(25 %\): /);
+    expect(report.steps?.map((s) => [s.weightPercent, s.status])).toEqual([
+      [5, 'pass'],
+      [25, 'fail'],
+    ]);
+    const first = report.steps![0]!;
+    expect(Math.abs(first.routed!.canarySharePercent! - 5)).toBeLessThanOrEqual(2);
+
+    const journal = readJournal(report.journal!);
+    const cut = journal.find((e) => e.type === 'traffic.cut')!;
+    const rollbackStarted = journal.find(
+      (e) => e.type === 'step.started' && e.step === 'rollback',
+    )!;
+    expect(cut.data).toMatchObject({ weightPercent: 0 });
+    expect(cut.seq).toBeLessThan(rollbackStarted.seq);
+    const cutMs = Date.parse(cut.at) - failedAt;
+    expect(cutMs, `failure to weight 0 took ${cutMs} ms`).toBeLessThanOrEqual(
+      INTERVAL_SEC * 1000 + 1000,
+    );
+    expect(report.router).toMatchObject({ type: 'haproxy', cut: { ok: true } });
+    expect(pidAlive(haproxyPidOf(report.journal!))).toBe(false);
+  });
+
+  it('raises a healthy canary step by step, gives it 100 % and promotes it', async () => {
+    const report = await runCanary({
+      ...steppedOptions('2.1.0', () => {}),
+      steps: [
+        { weight: 10, holdSec: 3 },
+        { weight: 50, holdSec: 3 },
+      ],
+      autoPromote: true,
+    });
+    expect(report.verdict).toBe('promoted');
+    expect(report.steps?.map((s) => [s.weightPercent, s.status])).toEqual([
+      [10, 'pass'],
+      [50, 'pass'],
+    ]);
+    for (const step of report.steps!) {
+      expect(Math.abs(step.routed!.canarySharePercent! - step.weightPercent)).toBeLessThanOrEqual(
+        2,
+      );
+    }
+    const weights = readJournal(report.journal!)
+      .filter((e) => e.type === 'traffic.weight')
+      .map((e) => e.data?.weightPercent);
+    expect(weights).toEqual([10, 50, 100]);
+    expect(report.looks.every((look) => look.step === 1 || look.step === 2)).toBe(true);
+    expect(pidAlive(haproxyPidOf(report.journal!))).toBe(false);
+  });
+
+  it('shows every weight change of a dry run in order, from the same steps, and takes none', async () => {
+    const report = await runCanary({
+      ...steppedOptions('2.2.0', () => {}),
+      dryRun: true,
+      autoPromote: true,
+      steps: [
+        { weight: 5, holdSec: 30, match: { header: { name: 'x-canary', value: 'internal' } } },
+        { weight: 25, holdSec: 60, gate: 'manual' },
+        { weight: 50, holdSec: 60 },
+      ],
+    });
+    expect(report.verdict).toBe('planned');
+    const changes = report
+      .plan!.filter((a) => a.summary.includes('haproxy runtime API'))
+      .map((a) => a.summary.replace(/^.*haproxy runtime API: /, ''));
+    expect(changes).toEqual([
+      '5 % to the canary, and requests with header x-canary: internal',
+      '25 % to the canary',
+      '50 % to the canary',
+      '100 % to the canary',
+      '0 % to the canary',
+    ]);
+    const steps = report.plan!.map((a) => a.step);
+    expect(steps.indexOf('fail')).toBeLessThan(steps.indexOf('rollback'));
+    expect(report.plan!.some((a) => a.summary.includes('wait for a manual approval'))).toBe(true);
+    expect(workspace.recordedPids()).toEqual([]);
+  });
+});
