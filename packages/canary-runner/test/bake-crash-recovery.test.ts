@@ -26,6 +26,11 @@ afterEach(async () => {
 });
 
 const stable = (): ServiceProcess => readLocalState(workspace.stateDir, 'production').stable!;
+/** The production journal of the promotion of 1.1.0 (run ids of one second do not sort by time). */
+const promotionOf110 = () =>
+  listRuns(workspace.stateDir, 'production').find(
+    (r) => r.version === '1.1.0' && r.kind === 'promote',
+  );
 
 /**
  * Production runs 1.0.0; a child process promotes 1.1.0 with a bake and is SIGKILLed after
@@ -71,7 +76,7 @@ async function killPromotionDuringBake(
 describe('a promotion killed during its bake', () => {
   it('is finished by the next run, which watches out the rest of the bake and keeps the new version', async () => {
     const { old, fresh, deadPid } = await killPromotionDuringBake();
-    const crashed = listRuns(workspace.stateDir, 'production').at(-1)!;
+    const crashed = promotionOf110()!;
     expect(crashed).toMatchObject({
       kind: 'promote',
       finished: false,
@@ -89,7 +94,7 @@ describe('a promotion killed during its bake', () => {
     expect(next.recovered[0]!.detail).toMatch(
       /died during its bake; the bake was finished: passed/,
     );
-    const after = listRuns(workspace.stateDir, 'production').at(-1)!;
+    const after = promotionOf110()!;
     expect(after).toMatchObject({ runId: crashed.runId, finished: true, state: 'promoted' });
     expect(after.bake!.looks).toBeGreaterThan(crashed.bake!.looks);
     expect(stable().pid).toBe(fresh.pid);
@@ -110,7 +115,7 @@ describe('a promotion killed during its bake', () => {
     const next = await rollback({ cwd: workspace.cwd, env: 'production', notifier });
     expect(next.recovered[0]).toMatchObject({ ok: true });
     expect(next.recovered[0]!.detail).toMatch(/the bake was finished: rolled-back \(error rate/);
-    expect(listRuns(workspace.stateDir, 'production').at(-1)).toMatchObject({
+    expect(promotionOf110()).toMatchObject({
       finished: true,
       state: 'rolled-back',
     });

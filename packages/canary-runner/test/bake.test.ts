@@ -20,6 +20,11 @@ afterEach(async () => {
 });
 
 const stable = (): ServiceProcess => readLocalState(workspace.stateDir, 'production').stable!;
+/** The production journal of the promotion of 1.1.0 (run ids of one second do not sort by time). */
+const promotionOf110 = () =>
+  listRuns(workspace.stateDir, 'production').find(
+    (r) => r.version === '1.1.0' && r.kind === 'promote',
+  );
 
 /** Production runs 1.0.0 (promoted without a bake): what the bake of 1.1.0 compares with. */
 async function productionRuns100(): Promise<ServiceProcess> {
@@ -68,7 +73,7 @@ describe('the bake after a promotion', () => {
     expect(pidAlive(stable().pid)).toBe(true);
     expect(pidAlive(old.pid)).toBe(false);
     expect(events.map((e) => e.type)).toEqual(['deploy.started', 'deploy.succeeded']);
-    expect(listRuns(workspace.stateDir, 'production').at(-1)).toMatchObject({
+    expect(promotionOf110()).toMatchObject({
       state: 'promoted',
       finished: true,
       kind: 'promote',
@@ -117,7 +122,7 @@ describe('the bake after a promotion', () => {
       'rollback.completed',
     ]);
     expect(events[1]!.reason).toContain('bake of 1.1.0 in production: error rate');
-    const run = listRuns(workspace.stateDir, 'production').at(-1)!;
+    const run = promotionOf110()!;
     expect(run).toMatchObject({ state: 'rolled-back', finished: true });
     const restoredMs = Date.parse(
       report.notifications.find((n) => n.type === 'rollback.completed')!.at,

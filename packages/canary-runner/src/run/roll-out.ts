@@ -148,5 +148,7 @@ export async function rollOut(input: RollOutInput): Promise<ManualReport> {
 
 /** The version the environment ran before: its last promotion that stayed. */
 export function lastPromotedVersion(runs: RunSummary[]): string | undefined {
-  return [...runs].reverse().find((r) => r.state === 'promoted')?.version;
+  // By start time to the ms: run ids of the same second do not sort by time.
+  const latest = [...runs].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  return latest.find((r) => r.state === 'promoted')?.version;
 }
