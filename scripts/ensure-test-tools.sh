@@ -6,7 +6,9 @@
 #   chromium               the canary runner's HTML run report is opened in headless Chromium (driven
 #                          by playwright-core, which downloads no browser of its own)
 #   haproxy                the canary runner's `haproxy` traffic router is tested as a real proxy on
-#                          loopback in front of stable and canary, weights set through its runtime API
+#                          loopback in front of stable and canary, weights set through its runtime API;
+#                          the example service is tested behind it as a same-host proxy (every caller
+#                          is 127.0.0.1), as nginx, Envoy or a sidecar would put it
 set -euo pipefail
 
 missing=()

@@ -37,9 +37,17 @@ for (const group of ['apps', 'packages', '.']) {
     // Only this run's results: a package turbo did not reach must not count as passed.
     if (!existsSync(file) || statSync(file).mtimeMs < startedAt) continue;
     const results = JSON.parse(readFileSync(file, 'utf8'));
+    // A file that fails before its tests run (an import error, a failing beforeAll or an
+    // assertion at collection) fails no test, yet fails the run: count it as a failure so
+    // the closing line never says "0 failed" under a red exit code.
+    const brokenFiles = (results.testResults ?? []).filter(
+      (file) =>
+        file.status === 'failed' &&
+        !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+    ).length;
     const row = {
       passed: results.numPassedTests,
-      failed: results.numFailedTests,
+      failed: results.numFailedTests + brokenFiles,
       skipped: results.numPendingTests + (results.numTodoTests ?? 0),
     };
     for (const key of Object.keys(totals)) totals[key] += row[key];

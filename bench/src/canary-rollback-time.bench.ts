@@ -19,8 +19,11 @@ interface Trial {
  * requests/s), the example service as stable and canary. `failFromStart`: the canary is a
  * bad version (5 % errors) from its first request, so the clock starts with monitoring.
  * Otherwise it starts healthy and is switched to 5 % errors 2.5 s into monitoring (half an
- * interval), through the service's loopback-only admin route; the clock starts then.
+ * interval), through the service's admin route (with its admin token); the clock starts then.
  */
+/** The canary's admin token: its fault switches answer nobody else. */
+const ADMIN_TOKEN = 'bench-admin-token';
+
 async function trial(failFromStart: boolean): Promise<Trial> {
   const cwd = mkdtempSync(join(tmpdir(), 'n1v1-bench-canary-'));
   let failingSince = 0;
@@ -37,7 +40,7 @@ async function trial(failFromStart: boolean): Promise<Trial> {
           failingSince = performance.now();
           void fetch(`${canaryUrl}/admin/faults`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
             body: JSON.stringify({ errorRate: 0.05 }),
           });
         }, 2500);
@@ -53,7 +56,10 @@ async function trial(failFromStart: boolean): Promise<Trial> {
       deployer: {
         type: 'local',
         keepRunning: false,
-        ...(failFromStart ? { env: { N1V1_ERROR_RATE: '0.05' } } : {}),
+        env: {
+          N1V1_ADMIN_TOKEN: ADMIN_TOKEN,
+          ...(failFromStart ? { N1V1_ERROR_RATE: '0.05' } : {}),
+        },
       },
       onProgress,
     });

@@ -82,7 +82,7 @@ describe('n1v1 canary', () => {
     const report = JSON.parse(out);
     expect(report).toMatchObject({ verdict: 'ready', passed: true, version: '2.0.0' });
     expect(report.looks.length).toBeGreaterThan(2);
-    expect(err).toContain('whole window: pass');
+    expect(err).toMatch(/look \d+ at [\d.]+ s: pass; canary err/);
 
     const refused = await n1v1('promote', '--env=staging', '--version=2.0.0-bad');
     expect(refused.code).toBe(1);

@@ -14,6 +14,7 @@ export interface AppIdentity {
   releaseId: string;
   environment: string;
   detailsToken?: string;
+  adminToken?: string;
 }
 
 /** Market data older than this fails readiness, in ms; a quarter of it warns. */
@@ -35,8 +36,10 @@ export function createApp(
     releaseId: identity.releaseId,
     environment: identity.environment,
     description: 'N1V1 paper-trading example service',
-    // Loopback callers (the demo, the smoke suite on this machine) see why a check failed.
-    details: { loopback: true, ...(identity.detailsToken ? { token: identity.detailsToken } : {}) },
+    // Details by credentials only, never by address: this service is the model for the
+    // trading service's image, which runs behind proxies and sidecars that connect from 127.x.
+    details: identity.detailsToken ? { token: identity.detailsToken } : {},
+    secrets: identity.adminToken ? [identity.adminToken] : [],
     logger,
   });
   const exchange = new SimulatedExchange(faults);
@@ -76,7 +79,7 @@ export function createApp(
   app.use('/api/v1', tradingRouter({ market, book, metrics, faults }));
   app.use(
     '/admin',
-    adminRouter(faults, () => health.clearCache()),
+    adminRouter(faults, identity.adminToken, () => health.clearCache()),
   );
   app.use(notFound);
   app.use(jsonErrors((line) => logger.error(line)));

@@ -38,6 +38,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ExampleServiceOptions {
     shutdownDelayMs: number('N1V1_SHUTDOWN_DELAY_MS'),
     shutdownTimeoutMs: number('N1V1_SHUTDOWN_TIMEOUT_MS'),
     detailsToken: text('N1V1_DETAILS_TOKEN'),
+    adminToken: text('N1V1_ADMIN_TOKEN'),
   };
   if (problems.length === 0) {
     problems.push(...faultProblems(options as Record<string, unknown>, ENV_NAMES));

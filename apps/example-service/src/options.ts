@@ -21,8 +21,10 @@ export interface ExampleServiceOptions extends Partial<Faults> {
    * take before the process exits 1 anyway, in ms. Default 10000.
    */
   shutdownTimeoutMs?: number;
-  /** `N1V1_DETAILS_TOKEN`: bearer token that shows check details to remote callers (loopback always sees them). */
+  /** `N1V1_DETAILS_TOKEN`: bearer token that shows check details. Default none: nobody sees them. */
   detailsToken?: string;
+  /** `N1V1_ADMIN_TOKEN`: bearer token the `/admin/faults` routes require. Default none: they are off. */
+  adminToken?: string;
   /** Shut down gracefully on SIGTERM/SIGINT and exit. Default false (the caller calls `close()`). */
   handleSignals?: boolean;
   /** Where log lines go. Default stderr. */

@@ -44,6 +44,7 @@ export async function startExampleService(
       releaseId: options.releaseId ?? 'local',
       environment: options.environment ?? 'development',
       ...(options.detailsToken ? { detailsToken: options.detailsToken } : {}),
+      ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     },
     faults,
     market,

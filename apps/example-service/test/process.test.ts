@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, get as httpGet, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keepAliveLoad } from './helpers/keep-alive-load.js';
 
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -93,6 +94,22 @@ describe('the example service process', () => {
       expect(service.stderr()).toContain('shutdown finished (exit 0)');
     },
   );
+
+  it('loses no request of 20 keep-alive clients across SIGTERM with no shutdown delay, in 3 of 3 runs', async () => {
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      // The default shutdown delay of this service is 0: the listener closes at once.
+      const service = await startProcess({ N1V1_LATENCY_MS: '2' });
+      const outcome = await keepAliveLoad(`${service.url}/api/v1/ticker/BTC-USD`, 20, () => {
+        setTimeout(() => process.kill(service.child.pid!, 'SIGTERM'), 200);
+      });
+      runs.push({ ...outcome, exit: await service.exited });
+    }
+    for (const run of runs) {
+      expect(run).toMatchObject({ lost: 0, other: [], exit: { code: 0, signal: null } });
+      expect(run.ok).toBeGreaterThan(20);
+    }
+  });
 
   it('loses no request when SIGTERMed during a rolling restart under load', async () => {
     const env = { N1V1_SHUTDOWN_DELAY_MS: '1000' };

@@ -6,8 +6,16 @@ import { type RunningService, startExampleService } from '../src/index.js';
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are inspected field by field.
 type Body = any;
 
+const ADMIN = 'admin-test-token-1';
+const DETAILS = 'details-test-token-1';
+/** What the tests send: the admin token on admin routes, the details token elsewhere. */
+const auth = (url: string) => ({
+  authorization: `Bearer ${url.includes('/admin/') ? ADMIN : DETAILS}`,
+});
+
 /** GET a JSON body. */
-const getJson = async (url: string): Promise<Body> => (await fetch(url)).json();
+const getJson = async (url: string): Promise<Body> =>
+  (await fetch(url, { headers: auth(url) })).json();
 
 const running: RunningService[] = [];
 const logs: string[] = [];
@@ -22,6 +30,8 @@ async function start(
   const service = await startExampleService({
     port: 0,
     log: (line) => logs.push(line),
+    adminToken: ADMIN,
+    detailsToken: DETAILS,
     ...options,
   });
   running.push(service);
@@ -35,7 +45,7 @@ async function post(
 ): Promise<{ status: number; body: Body }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth(url) },
     body: raw ?? JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Body };
@@ -155,7 +165,7 @@ describe('fault switches', () => {
 
   it('fails readiness with a failing exchange and times it out with a hanging one', async () => {
     const failing = await start({ exchange: 'fail' });
-    const res = await fetch(`${failing.url}/ready`);
+    const res = await fetch(`${failing.url}/ready`, { headers: auth('/ready') });
     expect(res.status).toBe(503);
     expect(((await res.json()) as Body).checks['exchange:responseTime'][0].output).toBe(
       'exchange unreachable: connect ECONNREFUSED (simulated)',

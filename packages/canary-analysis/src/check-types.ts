@@ -31,6 +31,8 @@ export interface CheckResult {
   baseline?: number | null;
   /** The limit the figure is held to (for comparisons: the largest acceptable canary figure). */
   limit?: number;
+  /** The figure is beyond its limit, significantly or not (a `fail` needs both). */
+  exceeds?: boolean;
   /** The test's one-sided p-value, when a statistical test ran. */
   pValue?: number;
   /** The significance the p-value had to beat (this check's share of the budget). */

@@ -25,13 +25,17 @@ export class CanaryJudge {
     this.alphas = planAlphas(this.policy);
   }
 
-  /** Adds the interval since the previous look and judges the run so far. */
-  look(sample: IntervalSample, queries?: readonly QueryValue[]): LookJudgement {
+  /**
+   * Adds the interval since the previous look and judges the run so far. `look` is the
+   * look's number when it differs from the intervals kept (a read that failed merges two
+   * intervals into one: the run is still at its k-th look).
+   */
+  look(
+    sample: IntervalSample,
+    options: { queries?: readonly QueryValue[]; look?: number } = {},
+  ): LookJudgement {
     this.#intervals.push(sample);
-    return judgeLook(this.policy, {
-      intervals: this.#intervals,
-      ...(queries ? { queries } : {}),
-    });
+    return judgeLook(this.policy, { intervals: this.#intervals, ...options });
   }
 
   /** The intervals judged so far, oldest first. */

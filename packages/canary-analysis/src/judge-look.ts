@@ -33,8 +33,9 @@ const REQUIRED = ['error-rate', 'p99', 'error-rate-vs-baseline', 'latency-vs-bas
  * Judges one look of a run from its intervals so far: every check over the windows of
  * `lookWindows` (latency only after the warm-up), each at its share of the budget. Any
  * failure fails the look. At the end of the window the run passes when every required
- * check was judged over the whole run; without enough data it continues while extension
- * looks remain, and is `inconclusive` after them.
+ * check was judged over the whole run; without enough data, or with a figure beyond its
+ * limit that is not yet significant, it continues while extension looks remain, and is
+ * `inconclusive` (for lack of data) after them.
  */
 export function judgeLook(
   policy: AnalysisPolicy | ResolvedPolicy,
@@ -68,11 +69,16 @@ export function judgeLook(
       (REQUIRED.includes(c.name) || c.name.startsWith('query:')) &&
       (hasBaseline || !c.name.endsWith('-vs-baseline')),
   );
-  if (!lacking) return { status: 'pass', checks: summary };
   const last = look >= resolved.plannedLooks + resolved.extensionLooks;
-  return last
-    ? { status: 'inconclusive', reason: lacking.detail, checks: summary }
-    : { status: 'continue', reason: lacking.detail, checks: summary };
+  if (lacking) {
+    return last
+      ? { status: 'inconclusive', reason: lacking.detail, checks: summary }
+      : { status: 'continue', reason: lacking.detail, checks: summary };
+  }
+  const suspect = last ? undefined : checks.find((c) => isSuspect(c, resolved.suspectP));
+  if (suspect)
+    return { status: 'continue', reason: `extending: ${suspect.detail}`, checks: summary };
+  return { status: 'pass', checks: summary };
 }
 
 function context(
@@ -136,4 +142,9 @@ function summarize(
 function isLonger(a: CheckResult, b: CheckResult): boolean {
   const length = (c: CheckResult) => (c.window ? c.window.toSec - c.window.fromSec : 0);
   return length(a) >= length(b);
+}
+
+/** Beyond its limit but not (yet) significantly: more data decides. */
+function isSuspect(check: CheckResult, suspectP: number): boolean {
+  return check.exceeds === true && check.pValue !== undefined && check.pValue < suspectP;
 }

@@ -44,6 +44,12 @@ export interface AnalysisPolicy {
   warmupSec?: number;
   /** Requests a route needs on each side in a window to be compared on its own. Default 100. */
   minRouteSamples?: number;
+  /**
+   * At the end of the window, a check whose figure is beyond its limit with a p-value below
+   * this is suspect: the run continues into its extension for the data to decide, instead of
+   * passing. Default 0.05.
+   */
+  suspectP?: number;
 }
 
 /** A policy with every default filled in. */
@@ -71,6 +77,7 @@ export function resolvePolicy(policy: AnalysisPolicy): ResolvedPolicy {
     absoluteAlpha: policy.absoluteAlpha ?? 0.005,
     warmupSec: policy.warmupSec ?? 10,
     minRouteSamples: policy.minRouteSamples ?? 100,
+    suspectP: policy.suspectP ?? 0.05,
     thresholds: { ...DEFAULT_THRESHOLDS, ...stripUndefined(policy.thresholds) },
   };
 }
@@ -81,10 +88,11 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 
 /**
  * Windows every look tests, as counts of the most recent intervals (Infinity: the whole run
- * so far). The short ones see a regression that starts late at once, the long ones see a
+ * so far): a ladder that roughly doubles, so a regression of any length has a window about
+ * its size. The short ones see a regression that starts late at once, the long ones see a
  * small one that needs many requests; each costs its share of the budget.
  */
-export const WINDOW_INTERVALS = [1, 2, 4, 8, Number.POSITIVE_INFINITY] as const;
+export const WINDOW_INTERVALS = [1, 2, 3, 6, 12, Number.POSITIVE_INFINITY] as const;
 
 /** Absolute limits per look and window: error rate and p99. */
 const ABSOLUTE_CHECKS = 2;

@@ -1,17 +1,11 @@
-export { binomialUpperTail } from './analysis/binomial.js';
 export type {
+  AnalysisPolicy,
   CheckResult,
   CheckStatus,
+  LookJudgement,
+  LookStatus,
   QueryValue,
-  WindowJudgement,
-} from './analysis/check-types.js';
-export { type ComparisonPlan, planComparisons } from './analysis/comparison-plan.js';
-export { type JudgeInput, judgeWindow } from './analysis/judge-window.js';
-export {
-  type MannWhitneyResult,
-  mannWhitneyGreater,
-  type WeightedValue,
-} from './analysis/mann-whitney.js';
+} from '@n1v1/canary-analysis';
 export type { BakeReport, BakeVerdict } from './bake/bake-types.js';
 export { CanaryError, type CanaryErrorCode } from './canary-error.js';
 export type {
@@ -21,9 +15,11 @@ export type {
   DeployerConfig,
   EnvironmentConfig,
   EnvironmentOverrides,
+  InconclusivePolicy,
   InsufficientDataPolicy,
   KubernetesDeployerConfig,
   LocalDeployerConfig,
+  MetricNaming,
   MetricsConfig,
   MonitorConfig,
   PrometheusMetricsConfig,
@@ -52,20 +48,21 @@ export type {
   DeployResult,
 } from './deployers/deployer.js';
 export { type RolloutStatus, rolloutStatus } from './deployers/kubernetes/rollout-status.js';
-export { type MetricSample, parsePrometheusText } from './metrics/prometheus-text.js';
-export { PROMQL_TEMPLATES } from './metrics/promql.js';
 export {
-  countSlowerThan,
-  errorRate,
-  histogramQuantile,
-  type LatencyBucket,
-  sumWindows,
-  type TargetWindow,
-} from './metrics/target-window.js';
+  classifyStatus,
+  type MetricMapping,
+  type MetricPreset,
+  type StatusClass,
+} from './metrics/mapping/metric-mapping.js';
+export { checkMetricsContract, type SeriesInfo } from './metrics/mapping/metrics-contract.js';
+export { METRIC_PRESETS, PRESET_NAMES, resolveMapping } from './metrics/mapping/presets.js';
+export { type MetricSample, parsePrometheusText } from './metrics/prometheus-text.js';
+export { contractQuery, promqlQueries } from './metrics/promql.js';
 export { findJournal, listEnvironments } from './report/find-run.js';
 export { renderRunReport } from './report/html/render-run-report.js';
 export { buildRunView, type RunView } from './report/run-view.js';
 export { loadRunView, renderReportFile, reportPaths } from './report/write-run-report.js';
+export { analysisPolicy } from './run/analysis-policy.js';
 export { type CanaryOptions, defaultVersion, type ManualOptions } from './run/canary-options.js';
 export type { ManualReport } from './run/manual-report.js';
 export type { PlannedAction } from './run/planned-action.js';

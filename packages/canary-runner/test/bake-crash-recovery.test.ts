@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLocalState } from '../src/deployers/local/local-state.js';
@@ -17,8 +18,17 @@ const built = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
 let workspace: ReturnType<typeof canaryWorkspace>;
 
+/** The fault switches of the example service answer only this bearer token. */
+const ADMIN_TOKEN = 'bake-test-admin-token';
+
 beforeEach(() => {
   workspace = canaryWorkspace();
+  // Production's stable processes take the admin token, so the test can break one at runtime.
+  const production = { deployer: { type: 'local', stableEnv: { N1V1_ADMIN_TOKEN: ADMIN_TOKEN } } };
+  writeFileSync(
+    join(workspace.cwd, 'n1v1.config.json'),
+    JSON.stringify({ environments: { staging: {}, production } }),
+  );
 });
 
 afterEach(async () => {
@@ -50,7 +60,7 @@ async function killPromotionDuringBake(
   const options = {
     cwd: workspace.cwd,
     version: '1.1.0',
-    bake: { durationSec: 10, intervalSec: 2, beforeSec: 2 },
+    bake: { durationSec: 10, intervalSec: 2, beforeSec: 4 },
   };
   const proc = spawn(process.execPath, [child, JSON.stringify(options)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -106,7 +116,7 @@ describe('a promotion killed during its bake', () => {
     const { old, fresh } = await killPromotionDuringBake(async (url) => {
       const answer = await fetch(new URL('/admin/faults', url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
         body: JSON.stringify({ errorRate: 0.2 }),
       });
       expect(answer.status).toBe(200);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CanaryError } from '../src/canary-error.js';
+import { METRIC_PRESETS } from '../src/metrics/mapping/presets.js';
 import { prometheusSource } from '../src/metrics/prometheus-source.js';
 import { instantQuery } from '../src/metrics/promql.js';
 import {
@@ -28,7 +29,10 @@ beforeAll(async () => {
   ]);
   prometheus = await startPrometheus({ canary: canary.url, baseline: baseline.url });
   await waitForScrapes(prometheus.url, 'canary', 2);
-  // From here on the counters grow: the canary with 10 % errors and slow requests.
+}, 60_000);
+
+/** Grows the counters, the canary with 10 % errors and half its requests slow, until stopped. */
+function grow(): () => void {
   let tick = 0;
   const timer = setInterval(() => {
     tick++;
@@ -43,9 +47,8 @@ beforeAll(async () => {
       ['+Inf', 100 * tick],
     ]);
   }, 250);
-  await waitForScrapes(prometheus.url, 'canary', 6);
-  clearInterval(timer);
-}, 60_000);
+  return () => clearInterval(timer);
+}
 
 afterAll(async () => {
   await prometheus?.stop();
@@ -54,7 +57,7 @@ afterAll(async () => {
 });
 
 describe('the prometheus metrics source, against a real Prometheus', () => {
-  it('turns the PromQL templates into request, error and latency windows for canary and baseline', async () => {
+  it('turns raw sums of the mapped series into request, error and latency windows for canary and baseline', async () => {
     const source = prometheusSource({
       config: {
         source: 'prometheus',
@@ -76,10 +79,15 @@ describe('the prometheus metrics source, against a real Prometheus', () => {
           { name: 'per-series', query: 'http_requests_total{{{selector}}}' },
         ],
       },
+      mapping: METRIC_PRESETS['health-server'],
       intervalSec: 2,
       timeoutMs: 5000,
     });
     await source.start();
+    expect(await source.contract()).toBeNull();
+    const stop = grow();
+    await waitForScrapes(prometheus.url, 'canary', 8);
+    stop();
     const poll = await source.poll();
     expect(poll.problems).toEqual([]);
     const c = poll.canary!;
@@ -97,7 +105,7 @@ describe('the prometheus metrics source, against a real Prometheus', () => {
     const plan = source.plan();
     expect(plan.every((a) => a.kind === 'promql')).toBe(true);
     expect(plan.map((a) => a.detail)).toContain(
-      'sum(increase(http_requests_total{job="canary",status_code=~"5..",route!~"/health"}[30s]))',
+      'sum by (status_code, route) (http_requests_total{job="canary",route!~"/health"})',
     );
   });
 
@@ -114,15 +122,37 @@ describe('the prometheus metrics source, against a real Prometheus', () => {
         excludeRoutes: [],
         queries: [{ name: 'bad', query: 'sum(' }],
       },
+      mapping: METRIC_PRESETS['health-server'],
       intervalSec: 2,
       timeoutMs: 5000,
     });
+    await source.start();
     const poll = await source.poll();
     expect(poll.canary).not.toBeNull();
     expect(poll.problems[0]).toMatch(
       /^could not query Prometheus for the user queries: Prometheus rejected sum\(/,
     );
     expect(poll.queries).toEqual([{ name: 'bad', value: null, seriesCount: 0 }]);
+  });
+
+  it("fails the contract, naming the preset, when the selected series are Go promhttp's", async () => {
+    const source = prometheusSource({
+      config: {
+        source: 'prometheus',
+        url: prometheus.url,
+        canarySelector: 'job="canary"',
+        scrapeIntervalSec: 1,
+        excludeRoutes: [],
+        queries: [],
+      },
+      mapping: { ...METRIC_PRESETS['health-server'], requestCounter: 'nonexistent_total' },
+      intervalSec: 2,
+      timeoutMs: 5000,
+    });
+    await source.start();
+    expect((await source.contract())?.problem).toBe(
+      'metrics contract: Prometheus for canary {job="canary"} has no nonexistent_total series (found http_requests_total with status_code, as health-server exposes it): set metrics.preset to "health-server", or map your series with metrics.mapping',
+    );
   });
 
   it('says when the server is not Prometheus', async () => {

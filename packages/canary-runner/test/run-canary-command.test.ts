@@ -115,20 +115,29 @@ describe('a canary run with the command deployer', () => {
     );
   });
 
-  it('applies the bounded insufficient-data policy when nothing is sent to the canary', async () => {
+  it('ends inconclusive, never passed, when nothing is sent to the canary, extended only under extend', async () => {
     const quiet = { traffic: { enabled: false }, monitor: { durationSec: 4, intervalSec: 2 } };
     const failed = await runCanary(
       await options({}, { rollback: 'true' }, { ...quiet, analysis: { insufficientData: 'fail' } }),
     );
-    expect(failed.verdict).toBe('rolled-back');
+    expect(failed).toMatchObject({ verdict: 'rolled-back', analysisOutcome: 'inconclusive' });
     expect(failed.reason).toMatch(
-      /^insufficient data: insufficient data for error-rate: \d+ requests, need 50 each$/,
+      /^inconclusive after \d+ s: insufficient data for the error rate over 0-\d+(\.\d)? s: \d+ requests, need 50/,
     );
-    const passed = await runCanary(
-      await options({}, { rollback: 'true' }, { ...quiet, analysis: { insufficientData: 'pass' } }),
+    expect(failed.looks).toHaveLength(2);
+    const kept = await runCanary(
+      await options(
+        {},
+        { rollback: 'true' },
+        { ...quiet, analysis: { insufficientData: 'pass', onInconclusive: 'keep' } },
+      ),
     );
-    expect(passed.verdict).toBe('ready');
-    expect(passed.reason).toMatch(/^passed without enough data: /);
+    expect(kept).toMatchObject({
+      verdict: 'failed',
+      passed: false,
+      analysisOutcome: 'inconclusive',
+    });
+    expect(kept.timeline.map((t) => t.event)).toContain('rollback.skipped');
     const extended = await runCanary(
       await options(
         {},
@@ -137,8 +146,8 @@ describe('a canary run with the command deployer', () => {
       ),
     );
     expect(extended.verdict).toBe('rolled-back');
-    expect(extended.reason).toMatch(/^insufficient data after 6 s: /);
-    expect(extended.looks.filter((l) => l.kind === 'interval')).toHaveLength(3);
+    expect(extended.reason).toMatch(/^inconclusive after \d+ s: /);
+    expect(extended.looks).toHaveLength(3);
   });
 
   it('auto-promotes a passing canary with the promote script, and plans promote and rollback on dry runs', async () => {

@@ -17,6 +17,8 @@ afterEach(async () => {
   await workspace.cleanup();
 });
 
+const ADMIN_TOKEN = 'steps-admin-token';
+
 /** A local run through a real haproxy: the example service as stable and canary. */
 function steppedOptions(version: string, onProgress: (event: CanaryProgress) => void) {
   return {
@@ -24,7 +26,12 @@ function steppedOptions(version: string, onProgress: (event: CanaryProgress) => 
     version,
     handleSignals: false,
     notifier: null,
-    deployer: { type: 'local' as const, keepRunning: false },
+    // The canary's fault switches answer its admin token only.
+    deployer: {
+      type: 'local' as const,
+      keepRunning: false,
+      env: { N1V1_ADMIN_TOKEN: ADMIN_TOKEN },
+    },
     router: { type: 'haproxy' as const },
     monitor: { intervalSec: INTERVAL_SEC },
     analysis: { minSamples: 20 },
@@ -52,7 +59,7 @@ describe('a run with weighted steps through haproxy', () => {
           failedAt = Date.now();
           void fetch(`${canaryUrl}/admin/faults`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
             body: JSON.stringify({ errorRate: 1 }),
           });
         }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../src/deployers/local/free-port.js';
+import { METRIC_PRESETS } from '../src/metrics/mapping/presets.js';
 import { scrapeSource } from '../src/metrics/scrape-source.js';
 import { probeHealth } from '../src/probes/health-probe.js';
 import {
@@ -35,6 +36,7 @@ describe('the scrape metrics source', () => {
     const source = scrapeSource({
       canaryUrl: canary.url,
       baselineUrl: baseline.url,
+      mapping: METRIC_PRESETS['health-server'],
       excludeRoutes: ['/health'],
       timeoutMs: 2000,
     });
@@ -50,7 +52,12 @@ describe('the scrape metrics source', () => {
     ]);
     const first = await source.poll();
     expect(first.problems).toEqual([]);
-    expect(first.canary).toMatchObject({ requests: 100, errors: 10 });
+    expect(first.canary).toMatchObject({
+      requests: 100,
+      errors: 10,
+      routes: { '/api/v1/ticker/:symbol': { requests: 100, errors: 10 } },
+    });
+    expect(await source.contract()).toBeNull();
     expect(first.canary?.latency).toEqual([
       { le: 0.005, count: 50 },
       { le: 0.25, count: 50 },
@@ -65,8 +72,8 @@ describe('the scrape metrics source', () => {
     expect((await source.poll()).canary).toMatchObject({ requests: 50, errors: 0 });
     expect((await source.total()).canary).toMatchObject({ requests: 150, errors: 10 });
     expect(source.plan().map((a) => a.summary)).toEqual([
-      `GET ${canary.url}/metrics every interval (request counter and duration histogram deltas)`,
-      `GET ${baseline.url}/metrics every interval (request counter and duration histogram deltas)`,
+      `GET ${canary.url}/metrics every interval (http_requests_total by status_code and http_request_duration_seconds deltas)`,
+      `GET ${baseline.url}/metrics every interval (http_requests_total by status_code and http_request_duration_seconds deltas)`,
     ]);
   });
 
@@ -75,6 +82,7 @@ describe('the scrape metrics source', () => {
     const source = scrapeSource({
       canaryUrl: canary.url,
       baselineUrl: closed,
+      mapping: METRIC_PRESETS['health-server'],
       excludeRoutes: [],
       timeoutMs: 500,
     });
@@ -88,6 +96,33 @@ describe('the scrape metrics source', () => {
     expect(slow.problems).toContain(
       "could not scrape the canary's /metrics: timed out after 500 ms",
     );
+  });
+});
+
+describe('the metrics contract of the scrape source', () => {
+  it('fails closed with the preset to use when the counter labels its status `code`', async () => {
+    canary.metrics =
+      'http_requests_total{code="500",method="get"} 10\nhttp_request_duration_seconds_bucket{code="500",le="+Inf"} 10\n';
+    const source = scrapeSource({
+      canaryUrl: canary.url,
+      mapping: METRIC_PRESETS['health-server'],
+      excludeRoutes: [],
+      timeoutMs: 2000,
+    });
+    await source.start();
+    expect((await source.contract())?.problem).toBe(
+      'metrics contract: the canary\'s /metrics has http_requests_total without a readable status in label status_code; set metrics.mapping.statusLabel to "code" (found http_requests_total with code, as go-promhttp exposes it): set metrics.preset to "go-promhttp", or map your series with metrics.mapping',
+    );
+    const go = scrapeSource({
+      canaryUrl: canary.url,
+      mapping: METRIC_PRESETS['go-promhttp'],
+      excludeRoutes: [],
+      timeoutMs: 2000,
+    });
+    await go.start();
+    expect(await go.contract()).toBeNull();
+    canary.metrics = 'http_requests_total{code="500",method="get"} 15\n';
+    expect((await go.poll()).canary).toMatchObject({ requests: 5, errors: 5 });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';
+import { createRedactor, secretsFromEnv } from '@n1v1/redact';
 import { Registry } from 'prom-client';
 import { CachedCheck } from './checks/cached-check.js';
 import { CheckGroup } from './checks/check-group.js';
@@ -9,17 +10,17 @@ import type { Health } from './health.js';
 import { HealthError } from './health-error.js';
 import type { HealthOptions } from './health-options.js';
 import { attachToServer } from './http/attach.js';
-import { bearerMatcher, isLoopback } from './http/caller-access.js';
+import { bearerMatcher } from './http/caller-access.js';
 import { Endpoints } from './http/endpoints.js';
 import { expressRouter } from './http/express-router.js';
 import { healthBody } from './http/health-body.js';
 import { nodeHandler, nodeRequestListener } from './http/node-handler.js';
 import { statusBody } from './http/status-body.js';
+import { addressMatcher } from './http/trusted-addresses.js';
 import { Lifecycle } from './lifecycle.js';
 import { createHealthMetrics } from './metrics/health-metrics.js';
 import { createMetricsMiddleware, instrumentListener } from './metrics/metrics-middleware.js';
 import { createRequestRecorder } from './metrics/request-recorder.js';
-import { createRedactor, secretsFromEnv } from './redact.js';
 import { resolveOptions } from './resolve-options.js';
 import type { StatusProvider } from './response-types.js';
 import { installGracefulShutdown } from './shutdown/graceful-shutdown.js';
@@ -49,8 +50,11 @@ export function createHealth(options: HealthOptions): Health {
   let closed: Promise<void> | undefined;
 
   const tokenOk = resolved.detailsToken ? bearerMatcher(resolved.detailsToken) : () => false;
-  const canSeeDetails = (req: IncomingMessage) =>
-    (resolved.detailsLoopback && isLoopback(req)) || tokenOk(req);
+  const trusted =
+    resolved.trustedAddresses.length > 0
+      ? addressMatcher(resolved.trustedAddresses, 'createHealth: "details.trustedAddresses"')
+      : () => false;
+  const canSeeDetails = (req: IncomingMessage) => tokenOk(req) || trusted(req);
   const canScrape = resolved.metricsToken ? bearerMatcher(resolved.metricsToken) : () => true;
   const identity = {
     version: resolved.version,
@@ -80,6 +84,7 @@ export function createHealth(options: HealthOptions): Health {
     liveness: groups.liveness,
     readiness: groups.readiness,
     registry,
+    metricsCacheMs: resolved.metricsCacheMs,
     canSeeDetails,
     canScrape,
     status,

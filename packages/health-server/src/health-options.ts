@@ -1,11 +1,21 @@
 import type { Registry } from 'prom-client';
 
-/** Who may read failure details (`output`, observed values) in `/health` and `/ready` bodies. */
+/**
+ * Who may read failure details (`output`, observed values) in `/health` and `/ready` bodies.
+ * Decided by credentials by default, as Spring Boot Actuator's `show-details: when-authorized`:
+ * with neither option set nobody sees details.
+ */
 export interface DetailsAccess {
   /** Callers sending `Authorization: Bearer <token>` see details. */
   token?: string;
-  /** Callers connecting from a loopback address see details. Default false. Leave off behind a same-host proxy. */
-  loopback?: boolean;
+  /**
+   * Addresses and CIDR ranges (`10.0.0.0/8`, `::1`) whose connections see details without a
+   * token. Default none. WARNING: behind a same-host reverse proxy or a sidecar (nginx,
+   * Envoy, Istio, a Kubernetes service mesh) every caller connects from 127.0.0.1 or the pod's
+   * own address, so trusting those addresses shows details to anyone who reaches the proxy.
+   * Use it only where the address really is the caller's (a dedicated management network).
+   */
+  trustedAddresses?: string[];
 }
 
 /** Options of the `/metrics` endpoint and the HTTP metrics. */
@@ -14,8 +24,18 @@ export interface MetricsOptions {
   registry?: Registry;
   /** Collect prom-client's default process metrics into the registry. Default true. */
   defaultMetrics?: boolean;
-  /** Require `Authorization: Bearer <token>` on `/metrics`. Default: open. */
+  /**
+   * Require `Authorization: Bearer <token>` on `/metrics`. Default: open, as Prometheus
+   * scrapes expect; set it when the service's port is reachable from outside the cluster.
+   */
   token?: string;
+  /**
+   * How long one rendering of `/metrics` is served to every scrape, in ms, so that a flood of
+   * scrapes renders at most once per window and cannot starve `/health`. Concurrent scrapes
+   * always share one rendering. Default 1000 (Prometheus scrapes every 15 s or more); 0 renders
+   * every scrape.
+   */
+  cacheMs?: number;
   /** Distinct `route` label values kept before new ones are counted as `<other>`. Default 200. */
   maxRouteLabels?: number;
   /** Buckets of `http_request_duration_seconds`, in seconds. Default the contract's 0.005 .. 10. */

@@ -26,6 +26,7 @@ export type {
   HealthPaths,
   MetricsOptions,
 } from './health-options.js';
+export { bearerMatcher } from './http/caller-access.js';
 export type { Middleware } from './http/middleware.js';
 export type { NodeHandler } from './http/node-handler.js';
 export type { LifecycleState } from './lifecycle.js';

@@ -16,8 +16,9 @@ export interface ResolvedOptions {
   description?: string;
   startup: 'first-pass' | 'manual';
   detailsToken?: string;
-  detailsLoopback: boolean;
+  trustedAddresses: string[];
   metricsToken?: string;
+  metricsCacheMs: number;
   defaultMetrics: boolean;
   maxRouteLabels: number;
   buckets: number[];
@@ -52,7 +53,8 @@ export function resolveOptions(options: HealthOptions): ResolvedOptions {
       'development',
     serviceId: optionalText(WHERE, 'serviceId', options.serviceId) ?? service,
     startup: resolveStartup(options.startup),
-    detailsLoopback: options.details?.loopback === true,
+    trustedAddresses: resolveTrustedAddresses(options.details),
+    metricsCacheMs: numberIn(WHERE, 'metrics.cacheMs', options.metrics?.cacheMs, 1000, 0),
     defaultMetrics: options.metrics?.defaultMetrics !== false,
     maxRouteLabels: numberIn(
       WHERE,
@@ -83,6 +85,24 @@ export function resolveOptions(options: HealthOptions): ResolvedOptions {
   if (detailsToken !== undefined) resolved.detailsToken = detailsToken;
   if (metricsToken !== undefined) resolved.metricsToken = metricsToken;
   return resolved;
+}
+
+function resolveTrustedAddresses(details: HealthOptions['details']): string[] {
+  if ((details as { loopback?: unknown } | undefined)?.loopback !== undefined) {
+    // Removed on purpose: behind a same-host proxy or sidecar every caller is loopback.
+    throw new HealthError(
+      'E_CONFIG_INVALID',
+      `${WHERE}: "details.loopback" was removed: behind a same-host proxy or sidecar every caller is loopback; use "details.token", or "details.trustedAddresses" where the address really is the caller's`,
+    );
+  }
+  const addresses = details?.trustedAddresses ?? [];
+  if (!Array.isArray(addresses)) {
+    throw new HealthError(
+      'E_CONFIG_INVALID',
+      `${WHERE}: "details.trustedAddresses" must be an array of addresses or CIDR ranges, e.g. ["10.0.0.0/8"]`,
+    );
+  }
+  return addresses;
 }
 
 function resolveStartup(value: unknown): 'first-pass' | 'manual' {

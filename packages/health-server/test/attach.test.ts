@@ -1,15 +1,20 @@
-import { createServer, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, getStatus, listen, makeHealth } from './helpers.js';
+import { cleanup, getStatus, listen, makeHealth, waitFor } from './helpers.js';
 
 afterEach(cleanup);
 
-function connectionHeader(url: string): Promise<string | undefined> {
+function connectionHeader(
+  url: string,
+  agent?: Agent,
+): Promise<{ status: number; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
-    request(url, (res) => {
+    request(url, { agent }, (res) => {
       res.resume();
-      res.on('end', () => resolve(res.headers.connection));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }),
+      );
     })
       .on('error', reject)
       .end();
@@ -50,17 +55,28 @@ describe('health.attach(server)', () => {
       const health = makeHealth();
       const server = createServer(express());
       const url = await listen(server);
+      const options = { delayMs: 0, idleCloseMs: 60_000, signals: [], exit: false as const };
       let controller: ReturnType<typeof health.gracefulShutdown>;
       if (order === 'shutdown first') {
-        controller = health.gracefulShutdown(server, { delayMs: 60_000, signals: [], exit: false });
+        controller = health.gracefulShutdown(server, options);
         health.attach(server);
       } else {
         health.attach(server);
-        controller = health.gracefulShutdown(server, { delayMs: 60_000, signals: [], exit: false });
+        controller = health.gracefulShutdown(server, options);
       }
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      expect(await connectionHeader(`${url}/health`, agent), order).toMatchObject({
+        connection: 'keep-alive',
+      });
+      expect(await getStatus(`${url}/ready`), order).toBe(200);
       void controller.shutdown();
-      expect(await connectionHeader(`${url}/health`), order).toBe('close');
-      expect(await getStatus(`${url}/ready`), order).toBe(503);
+      await waitFor(() => !server.listening);
+      // The listener is closed at once; the idle keep-alive socket still gets its answer.
+      expect(await connectionHeader(`${url}/ready`, agent), order).toEqual({
+        status: 503,
+        connection: 'close',
+      });
+      agent.destroy();
       controller.dispose();
     }
   });

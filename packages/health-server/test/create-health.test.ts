@@ -110,7 +110,7 @@ describe('failures inside the endpoints', () => {
     const res = await request(app).get('/metrics');
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: 'internal error' });
-    expect(errors).toEqual(['metrics endpoint failed: upstream said token=[redacted]']);
+    expect(errors).toEqual(['metrics endpoint failed: upstream said token=***']);
   });
 
   it('writes warnings to stderr when no logger is given', async () => {

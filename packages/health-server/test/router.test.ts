@@ -206,15 +206,17 @@ describe('failure details', () => {
     expect(JSON.parse(wrong.text).checks['db:responseTime'][0]).not.toHaveProperty('output');
   });
 
-  it('shows loopback callers details when configured', async () => {
-    const res = await request(appWith(failing({ details: { loopback: true } }))).get('/ready');
+  it('shows details to callers from a trusted address when configured', async () => {
+    const res = await request(
+      appWith(failing({ details: { trustedAddresses: ['127.0.0.1', '::1'] } })),
+    ).get('/ready');
     expect(JSON.parse(res.text).checks['db:responseTime'][0].output).toMatch(
       /^password authentication failed/,
     );
   });
 
   it('never shows a stack trace, even to allowed callers', async () => {
-    const health = makeHealth({ details: { loopback: true } });
+    const health = makeHealth({ details: { trustedAddresses: ['127.0.0.1', '::1'] } });
     health.readiness('db', () => {
       const error = new Error('first line\n    at Object.<anonymous> (/srv/app/db.js:1:1)');
       throw error;
@@ -228,7 +230,10 @@ describe('failure details', () => {
   it('redacts configured secrets and secret-looking environment values from check output', async () => {
     process.env.N1V1_TEST_API_TOKEN = 'env-token-0123456789';
     try {
-      const health = makeHealth({ details: { loopback: true }, secrets: ['exchange-key-42'] });
+      const health = makeHealth({
+        details: { trustedAddresses: ['127.0.0.1', '::1'] },
+        secrets: ['exchange-key-42'],
+      });
       health.readiness('exchange', () => ({
         status: 'warn',
         output: 'slow with key exchange-key-42 and env-token-0123456789',
@@ -237,7 +242,7 @@ describe('failure details', () => {
       expect(res.text).not.toContain('exchange-key-42');
       expect(res.text).not.toContain('env-token-0123456789');
       expect(JSON.parse(res.text).checks['exchange:responseTime'][0].output).toBe(
-        'slow with key [redacted] and [redacted]',
+        'slow with key *** and ***',
       );
     } finally {
       delete process.env.N1V1_TEST_API_TOKEN;

@@ -35,7 +35,7 @@ describe('redact', () => {
       '{"token":"***","name":"n1v1","client_secret":"***"}',
     );
     expect(redact('https://deploy:pa55w0rd@registry.example/v2')).toBe(
-      'https://deploy:***@registry.example/v2',
+      'https://***@registry.example/v2',
     );
     expect(redact('https://hooks.slack.com/services/T000/B000/XXXXXXXX')).toBe(
       'https://hooks.slack.com/services/***',

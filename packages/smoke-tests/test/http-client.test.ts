@@ -37,7 +37,26 @@ describe('the HTTP client', () => {
     expect(answer.ok && answer.body.toString()).toBe('at /healthz');
   });
 
-  it('drops credentials when a redirect leaves the origin', async () => {
+  it('does not follow a redirect to another origin by default: the other host is never asked', async () => {
+    const seen: http.IncomingHttpHeaders[] = [];
+    const other = await fixtures.http((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200).end('{"status":"pass"}');
+    });
+    const url = await fixtures.http((_req, res) =>
+      res.writeHead(301, { location: `${other}/health` }).end(),
+    );
+    const answer = await client(url, { headers: { 'X-Api-Key': 'k-1234567890' } }).request({
+      path: '/health',
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      reason: `HTTP 301 redirects to another origin (${other}); only redirects within ${url} are followed`,
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it('sends no configured header or credential to another origin, even when cross-origin redirects are allowed', async () => {
     const seen: http.IncomingHttpHeaders[] = [];
     const other = await fixtures.http((req, res) => {
       seen.push(req.headers);
@@ -45,15 +64,59 @@ describe('the HTTP client', () => {
     });
     const url = await fixtures.http((req, res) => {
       seen.push(req.headers);
-      res.writeHead(302, { location: `${other}/landing` }).end();
+      res.writeHead(307, { location: `http://user:pw@${new URL(other).host}/landing` }).end();
     });
     const answer = await client(url, {
-      headers: { Authorization: 'Bearer t0ken-123', 'X-Team': 'ops' },
-    }).request({ path: '/go' });
+      allowCrossOriginRedirects: true,
+      headers: {
+        Authorization: 'Basic dXNlcjpwYXNz',
+        'X-Api-Key': 'k-1234567890',
+        'X-Team': 'ops',
+      },
+    }).request({ path: '/go', headers: { Cookie: 'session=abc' } });
     expect(answer.ok).toBe(true);
-    expect(seen[0]!.authorization).toBe('Bearer t0ken-123');
-    expect(seen[1]!.authorization).toBeUndefined();
-    expect(seen[1]!['x-team']).toBe('ops');
+    expect(seen[0]).toMatchObject({
+      authorization: 'Basic dXNlcjpwYXNz',
+      'x-api-key': 'k-1234567890',
+    });
+    for (const name of ['authorization', 'x-api-key', 'x-team', 'cookie']) {
+      expect(seen[1]![name], name).toBeUndefined();
+    }
+  });
+
+  it.each([
+    'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+    'http://[fe80::1]/x',
+    'http://[::ffff:169.254.169.254]/x',
+    'http://metadata.google.internal/computeMetadata/v1/',
+  ])('never follows a redirect to the link-local or metadata address %s', async (location) => {
+    const url = await fixtures.http((_req, res) => res.writeHead(302, { location }).end());
+    const answer = await client(url, { allowCrossOriginRedirects: true }).request({ path: '/' });
+    expect(answer).toMatchObject({ ok: false });
+    expect(!answer.ok && answer.reason).toMatch(
+      /a link-local or cloud-metadata address; never followed$/,
+    );
+  });
+
+  it('never follows a redirect to a host name that resolves to the metadata address', async () => {
+    const url = await fixtures.http((_req, res) =>
+      res.writeHead(302, { location: 'http://innocent.example/x' }).end(),
+    );
+    const lookup = ((_host: string, options: unknown, callback: unknown) => {
+      const cb = (typeof options === 'function' ? options : callback) as (
+        e: Error | null,
+        a: unknown,
+        f?: number,
+      ) => void;
+      const all = typeof options === 'object' && (options as { all?: boolean }).all;
+      if (all) cb(null, [{ address: '169.254.169.254', family: 4 }]);
+      else cb(null, '169.254.169.254', 4);
+    }) as never;
+    const answer = await client(url, { allowCrossOriginRedirects: true, lookup }).request({
+      path: '/',
+    });
+    expect(answer).toMatchObject({ ok: false });
+    expect(!answer.ok && answer.reason).toMatch(/innocent.example resolves to 169.254.169.254/);
   });
 
   it('turns a POST into a GET without a body after a 303', async () => {
@@ -104,7 +167,12 @@ describe('the HTTP client', () => {
       (_req, res) => res.writeHead(302, { location: `${plain}/x` }).end(),
       selfSignedCertificate(),
     );
-    const answer = await client(secure, { insecure: true }).request({ path: '/' });
+    const answer = await client(secure, {
+      insecure: true,
+      allowCrossOriginRedirects: true,
+    }).request({
+      path: '/',
+    });
     expect(answer.ok && answer.body.toString()).toBe('plain');
   });
 

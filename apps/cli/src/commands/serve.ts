@@ -22,7 +22,10 @@ Environment:
   N1V1_CRASH_ON_START=1       fail right after start
   N1V1_SHUTDOWN_DELAY_MS=N    how long /ready fails before the listener closes (default 0)
   N1V1_SHUTDOWN_TIMEOUT_MS=N  then the longest draining may take (default 10000)
-Faults can also change while it runs: POST /admin/faults from this machine.
+  N1V1_DETAILS_TOKEN=T        bearer token that shows failing checks' details (default: nobody)
+  N1V1_ADMIN_TOKEN=T          bearer token of the /admin/faults routes (default: routes off)
+Faults can also change while it runs: POST /admin/faults with
+"Authorization: Bearer $N1V1_ADMIN_TOKEN" (the routes are off without N1V1_ADMIN_TOKEN).
 
 Exit codes: 0 stopped by a signal, 1 could not start (port in use, crash on start),
 2 bad flag or environment variable.

@@ -54,17 +54,20 @@ describe('canary progress', () => {
   it('describes failing looks, missing data and failing health', () => {
     const failing = look({
       kind: 'final',
-      status: 'insufficient',
+      status: 'inconclusive',
       reason: 'insufficient data for error-rate: 3 requests, need 50 each',
       canary: { requests: 3, errors: 0, errorRate: null, p99Ms: null },
       baseline: null,
       health: { ok: false, detail: 'GET /ready answered 503', failuresInRow: 1 },
     });
     expect(lookLine(failing)).toBe(
-      'whole window: insufficient (insufficient data for error-rate: 3 requests, need 50 each); canary err n/a p99 n/a (3 req) | baseline no data; health failing x1: GET /ready answered 503',
+      'whole window: inconclusive (insufficient data for error-rate: 3 requests, need 50 each); canary err n/a p99 n/a (3 req) | baseline no data; health failing x1: GET /ready answered 503',
     );
     expect(lookLine(look({ status: 'fail', baseline: undefined }))).toContain(
       'fail (no reason); canary err 0.40% p99 5 ms (250 req); health ok',
+    );
+    expect(lookLine(look({ status: 'continue' }))).toMatch(
+      /^look \d+ at [\d.]+ s: continue; canary/,
     );
     expect(liveLine(look({ health: { ok: false, detail: '', failuresInRow: 1 } }), 60)).toContain(
       'health FAILING',

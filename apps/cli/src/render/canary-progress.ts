@@ -44,7 +44,8 @@ export function lookLine(look: LookRecord): string {
     look.kind === 'final'
       ? 'whole window'
       : `look ${look.index} at ${look.elapsedSec.toFixed(1)} s`;
-  const reason = look.status === 'pass' ? '' : ` (${look.reason ?? 'no reason'})`;
+  const quiet = look.status === 'pass' || (look.status === 'continue' && !look.reason);
+  const reason = quiet ? '' : ` (${look.reason ?? 'no reason'})`;
   return `${name}: ${look.status}${reason}; ${figures(look)}; health ${look.health.ok ? 'ok' : `failing x${look.health.failuresInRow}: ${look.health.detail}`}`;
 }
 

@@ -36,6 +36,12 @@ describe('renderCanaryReport', () => {
     expect(headline({ verdict: 'unknown' })).toBe(
       'n1v1 2.0.0 in staging: STATE UNKNOWN: a person must look',
     );
+    expect(headline({ analysisOutcome: 'inconclusive' })).toBe(
+      'n1v1 2.0.0 in staging: INCONCLUSIVE, ROLLED BACK',
+    );
+    expect(headline({ verdict: 'failed', analysisOutcome: 'inconclusive' })).toBe(
+      'n1v1 2.0.0 in staging: INCONCLUSIVE, left in place (analysis.onInconclusive keep), not promoted',
+    );
   });
 
   it('prints a failed rollback and promotion, and a report without looks or URLs', () => {

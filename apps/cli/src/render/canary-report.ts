@@ -17,8 +17,13 @@ const HEADLINE: Record<
 /** The human summary of a canary run: verdict, reason, the last figures, rollback, notifications. */
 export function renderCanaryReport(report: CanaryReport, paint: Paint): string {
   const head = HEADLINE[report.verdict];
+  // An inconclusive analysis is neither a pass nor a regression: the headline says so.
+  const text =
+    report.analysisOutcome === 'inconclusive'
+      ? `INCONCLUSIVE, ${report.verdict === 'failed' ? 'left in place (analysis.onInconclusive keep), not promoted' : head.text}`
+      : head.text;
   const lines = [
-    `${paint(`${report.service} ${report.version} in ${report.env}: ${head.text}`, head.color)}`,
+    `${paint(`${report.service} ${report.version} in ${report.env}: ${text}`, head.color)}`,
     `  reason: ${report.reason}`,
   ];
   if (report.plan) return [...lines, ...renderPlan(report.plan), ''].join('\n');

@@ -1,20 +1,32 @@
+import { bearerMatcher } from '@n1v1/health-server';
 import { Router } from 'express';
 import type { FaultSwitches } from '../faults/fault-switches.js';
-import { isLoopbackAddress } from './loopback.js';
 
 /**
  * `GET /admin/faults` and `POST /admin/faults`: read and change the fault switches at
- * runtime. Only callers on a loopback address: a switch that breaks the service must not
- * be reachable from the network it serves.
+ * runtime, for callers sending `Authorization: Bearer <adminToken>` only. Never decided by
+ * the caller's address: behind a same-host proxy or sidecar every caller is loopback, and a
+ * switch that fails every trade must not be one anonymous request away. Without a token
+ * configured the routes are off.
  */
-export function adminRouter(faults: FaultSwitches, onChange: () => void): Router {
+export function adminRouter(
+  faults: FaultSwitches,
+  adminToken: string | undefined,
+  onChange: () => void,
+): Router {
   const router = Router();
+  const allowed = adminToken ? bearerMatcher(adminToken) : () => false;
   router.use((req, res, next) => {
-    if (isLoopbackAddress(req.socket.remoteAddress)) {
+    if (allowed(req)) {
       next();
       return;
     }
-    res.status(403).json({ error: 'the admin routes answer loopback callers only' });
+    res.setHeader('WWW-Authenticate', 'Bearer realm="admin"');
+    res.status(adminToken ? 401 : 403).json({
+      error: adminToken
+        ? 'the admin routes need "Authorization: Bearer <N1V1_ADMIN_TOKEN>"'
+        : 'the admin routes are off; start the service with N1V1_ADMIN_TOKEN set and send "Authorization: Bearer <token>"',
+    });
   });
   router.get('/faults', (_req, res) => {
     res.json(faults.get());

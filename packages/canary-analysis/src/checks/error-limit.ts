@@ -37,12 +37,14 @@ export function errorLimitCheck(window: JudgedWindow, ctx: CheckContext): CheckR
   const alpha = ctx.alphas.absolute;
   const baselineRate = baseline ? errorRate(baseline) : null;
   const shared = !(ctx.final && window.whole) && baselineRate !== null && baselineRate > limit;
-  const fail = rate > limit && pValue < alpha && !shared;
+  const exceeds = rate > limit && !shared;
+  const fail = exceeds && pValue < alpha;
   const verdict = fail ? 'above' : rate > limit ? 'not significantly above' : 'within';
   const why = shared && rate > limit ? `; the baseline is at ${pct(baselineRate)} too` : '';
   return {
     ...base,
     status: fail ? 'fail' : 'pass',
+    exceeds,
     canary: rate,
     pValue,
     alpha,

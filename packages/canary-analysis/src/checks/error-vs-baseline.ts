@@ -62,10 +62,12 @@ export function compareErrorCounts(
     bn,
   );
   const limit = b + tolerated;
-  const fail = pValue < alpha && c > limit;
+  const exceeds = c > limit;
+  const fail = exceeds && pValue < alpha;
   return {
     ...base,
     status: fail ? 'fail' : 'pass',
+    exceeds,
     canary: c,
     baseline: b,
     limit,

@@ -39,10 +39,12 @@ export function latencyLocationCheck(window: JudgedWindow, ctx: CheckContext): C
   const b = toMs(histogramQuantile(0.5, baseline))!;
   const limit = Math.max(b * (1 + maxLatencyIncrease), b + minLatencyIncreaseMs);
   const alpha = ctx.alphas.comparison;
-  const fail = test.pValue < alpha && c > limit;
+  const exceeds = c > limit;
+  const fail = exceeds && test.pValue < alpha;
   return {
     ...base,
     status: fail ? 'fail' : 'pass',
+    exceeds,
     canary: c,
     baseline: b,
     limit,

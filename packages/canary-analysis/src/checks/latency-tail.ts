@@ -54,10 +54,12 @@ export function latencyTailCheck(window: JudgedWindow, ctx: CheckContext): Check
   const bp99 = toMs(histogramQuantile(0.99, baseline))!;
   const p99Limit = Math.max(bp99 * (1 + t.maxP99Increase), bp99 + t.minP99IncreaseMs);
   const alpha = ctx.alphas.comparison;
-  const fail = pValue < alpha && c > b + t.maxTailShareIncrease && cp99 > p99Limit;
+  const exceeds = c > b + t.maxTailShareIncrease && cp99 > p99Limit;
+  const fail = exceeds && pValue < alpha;
   return {
     ...base,
     status: fail ? 'fail' : 'pass',
+    exceeds,
     canary: c,
     baseline: b,
     limit: b + t.maxTailShareIncrease,

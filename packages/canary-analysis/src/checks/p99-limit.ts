@@ -37,10 +37,12 @@ export function p99LimitCheck(window: JudgedWindow, ctx: CheckContext): CheckRes
   const alpha = ctx.alphas.absolute;
   const baselineP99 = baseline ? toMs(histogramQuantile(0.99, baseline.latency)) : null;
   const shared = !(ctx.final && window.whole) && baselineP99 !== null && baselineP99 > limitMs;
-  const fail = p99 !== null && p99 > limitMs && pValue < alpha && !shared;
+  const exceeds = p99 !== null && p99 > limitMs && !shared;
+  const fail = exceeds && pValue < alpha;
   return {
     ...base,
     status: fail ? 'fail' : 'pass',
+    exceeds,
     pValue,
     alpha,
     detail: `p99 latency ${ms(p99)} ${fail ? 'above' : 'within'} the limit ${ms(limitMs)} ${span(window)} (${slow}/${total} slower, binomial p=${fmtP(pValue)}, alpha ${fmtP(alpha)})${shared && p99 !== null && p99 > limitMs ? `; the baseline's p99 is ${ms(baselineP99)} too` : ''}`,

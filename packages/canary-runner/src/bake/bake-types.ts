@@ -1,4 +1,4 @@
-import type { TargetWindow } from '../metrics/target-window.js';
+import type { TargetWindow } from '@n1v1/canary-analysis';
 import type { LookRecord, TargetFigures } from '../run/report-types.js';
 
 /**

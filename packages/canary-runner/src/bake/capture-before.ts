@@ -1,4 +1,4 @@
-import type { TargetWindow } from '../metrics/target-window.js';
+import type { TargetWindow } from '@n1v1/canary-analysis';
 import type { RunContext } from '../run/run-context.js';
 import { sleep } from '../run/sleep.js';
 import { startSyntheticTraffic } from '../traffic/synthetic-traffic.js';

@@ -1,38 +1,63 @@
-import type { WindowJudgement } from '../analysis/check-types.js';
-import { judgeWindow } from '../analysis/judge-window.js';
+import {
+  type AnalysisPolicy,
+  judgeLook,
+  type LookJudgement,
+  type TargetWindow,
+} from '@n1v1/canary-analysis';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
-import type { TargetWindow } from '../metrics/target-window.js';
-
-/** Comparisons per look: error rate and latency against the pre-rollout figures. */
-const METRICS_COMPARED = 2;
 
 /**
- * The significance of each before/after comparison: the false-rollback budget split evenly
- * (Bonferroni) over every look the bake makes and its final whole-window look, as the
- * canary's monitor does, so a healthy rollout is rolled back by chance at most that often.
+ * The bake's policy: the environment's limits and budgets over the bake's own looks (one per
+ * interval), so that the false-rollback budget is spent over the bake as it is over a canary.
  */
-export function bakeComparisonAlpha(config: ResolvedCanaryConfig): number {
+export function bakePolicy(config: ResolvedCanaryConfig): AnalysisPolicy {
   const { durationSec, intervalSec } = config.bake;
-  const looks = Math.max(1, Math.ceil(durationSec / intervalSec)) + 1;
-  return config.analysis.falseRollbackBudget / (METRICS_COMPARED * looks);
+  const { analysis } = config;
+  return {
+    thresholds: config.thresholds,
+    plannedLooks: Math.max(1, Math.ceil(durationSec / intervalSec)),
+    extensionLooks: 0,
+    minSamples: analysis.minSamples,
+    falseRollbackBudget: analysis.falseRollbackBudget,
+    absoluteAlpha: analysis.absoluteAlpha,
+    warmupSec: Math.min(analysis.warmupSec, durationSec / 4),
+    minRouteSamples: analysis.minRouteSamples,
+  };
+}
+
+export interface BakeInterval {
+  /** Seconds since the bake started. */
+  fromSec: number;
+  toSec: number;
+  /** Production in that stretch. */
+  after: TargetWindow;
+  /** Production just before the rollout. */
+  before: TargetWindow | null;
 }
 
 /**
- * One bake look: production since the last look ("after") judged by the canary analysis
- * against production just before the rollout ("before"), with the absolute limits too.
- * The one place the bake calls into the analysis, so that a change of analysis API is a
- * change of this file.
+ * One bake look through @n1v1/canary-analysis: production in one stretch ("after") against
+ * production just before the rollout ("before") as the baseline, with the absolute limits
+ * too. Each look is its own one-interval comparison: the pre-rollout window is one sample,
+ * and summing it into every longer window would count it many times over. The last look
+ * (`final`) judges the whole bake window the same way and decides pass or inconclusive.
  */
 export function judgeBakeLook(
   config: ResolvedCanaryConfig,
-  after: TargetWindow,
-  before: TargetWindow | null,
-): WindowJudgement {
-  return judgeWindow({
-    canary: after,
-    ...(before ? { baseline: before } : {}),
-    thresholds: config.thresholds,
-    analysis: config.analysis,
-    comparisonAlpha: bakeComparisonAlpha(config),
+  interval: BakeInterval,
+  look: number,
+  final: boolean,
+): LookJudgement {
+  const policy = bakePolicy(config);
+  return judgeLook(policy, {
+    intervals: [
+      {
+        fromSec: interval.fromSec,
+        toSec: interval.toSec,
+        canary: interval.after,
+        ...(interval.before ? { baseline: interval.before } : {}),
+      },
+    ],
+    look: final ? policy.plannedLooks : Math.min(look, policy.plannedLooks - 1),
   });
 }

@@ -1,6 +1,7 @@
 import { CanaryError } from '../canary-error.js';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import type { DeployContext, Deployer } from '../deployers/deployer.js';
+import { resolveMapping } from '../metrics/mapping/presets.js';
 import type { MetricsSource } from '../metrics/metrics-source.js';
 import { prometheusSource } from '../metrics/prometheus-source.js';
 import { scrapeSource } from '../metrics/scrape-source.js';
@@ -26,16 +27,23 @@ export function productionSource(
   url: string | undefined,
 ): MetricsSource {
   const timeoutMs = config.monitor.requestTimeoutMs;
+  const mapping = resolveMapping(config.metrics.preset, config.metrics.mapping);
   if (config.metrics.source === 'prometheus') {
     const { baselineSelector, ...metrics } = config.metrics;
     return prometheusSource({
       config: { ...metrics, canarySelector: baselineSelector ?? metrics.canarySelector },
+      mapping,
       intervalSec: config.bake.intervalSec,
       timeoutMs,
     });
   }
   if (!url) throw noProductionUrl(config);
-  return scrapeSource({ canaryUrl: url, excludeRoutes: config.metrics.excludeRoutes, timeoutMs });
+  return scrapeSource({
+    canaryUrl: url,
+    mapping,
+    excludeRoutes: config.metrics.excludeRoutes,
+    timeoutMs,
+  });
 }
 
 /** The bake has nothing to watch: said before anything is rolled out. */

@@ -1,11 +1,19 @@
+import {
+  EMPTY_WINDOW,
+  errorRate,
+  histogramQuantile,
+  type LookJudgement,
+  resolvePolicy,
+  subtractWindows,
+  type TargetWindow,
+} from '@n1v1/canary-analysis';
 import type { MetricsPoll } from '../metrics/metrics-source.js';
-import { errorRate, histogramQuantile, type TargetWindow } from '../metrics/target-window.js';
 import { probeHealth } from '../probes/health-probe.js';
 import type { LookRecord, TargetFigures } from '../run/report-types.js';
 import type { RunContext } from '../run/run-context.js';
 import { sleep } from '../run/sleep.js';
 import { startSyntheticTraffic } from '../traffic/synthetic-traffic.js';
-import { judgeBakeLook } from './judge-bake-look.js';
+import { bakePolicy, judgeBakeLook } from './judge-bake-look.js';
 import { productionSource } from './production-source.js';
 
 export interface WatchBakeOptions {
@@ -52,14 +60,12 @@ export async function watchBake(ctx: RunContext, options: WatchBakeOptions): Pro
   const looks: LookRecord[] = [];
   let failuresInRow = 0;
   let health = { ok: true, detail: 'not probed yet', failuresInRow: 0 };
-  const look = (poll: MetricsPoll, kind: LookRecord['kind']): LookRecord => {
-    const judgement = poll.canary
-      ? judgeBakeLook(config, poll.canary, before)
-      : {
-          status: 'insufficient' as const,
-          reason: poll.problems[0] ?? 'no metrics yet',
-          checks: [],
-        };
+  const look = (
+    poll: MetricsPoll,
+    kind: LookRecord['kind'],
+    shown: TargetWindow | null,
+    judgement: LookJudgement | { status: 'error'; reason: string; checks: [] },
+  ): LookRecord => {
     const record: LookRecord = {
       index: options.firstIndex + looks.length,
       kind,
@@ -67,7 +73,7 @@ export async function watchBake(ctx: RunContext, options: WatchBakeOptions): Pro
       status: judgement.status,
       ...(judgement.reason ? { reason: judgement.reason } : {}),
       health,
-      canary: figuresOf(poll.canary),
+      canary: figuresOf(shown),
       baseline: figuresOf(before),
       checks: judgement.checks,
       problems: poll.problems,
@@ -82,6 +88,13 @@ export async function watchBake(ctx: RunContext, options: WatchBakeOptions): Pro
     });
     return record;
   };
+  const sinceStart = () => (Date.now() - options.startedAtMs) / 1000;
+  let previous = EMPTY_WINDOW;
+  let fromSec = sinceStart();
+  let errorsInRow = 0;
+  // The whole-window look starts after the warm-up: latency before it is not judged.
+  const warmupSec = resolvePolicy(bakePolicy(config)).warmupSec;
+  let whole = { from: EMPTY_WINDOW, fromSec };
   try {
     await source.start();
     const t0 = Date.now();
@@ -92,26 +105,67 @@ export async function watchBake(ctx: RunContext, options: WatchBakeOptions): Pro
         url
           ? probeHealth(url, config.monitor.requestTimeoutMs, signal)
           : Promise.resolve({ ok: true, detail: 'no URL to probe' }),
-        source.poll(),
+        source.total(),
       ]);
       failuresInRow = probe.ok ? 0 : failuresInRow + 1;
       health = { ok: probe.ok, detail: probe.detail, failuresInRow };
-      const current = look(poll, 'interval');
-      if (failuresInRow >= config.monitor.maxHealthFailures)
+      if (failuresInRow >= config.monitor.maxHealthFailures) {
+        look(poll, 'interval', null, { status: 'error', reason: probe.detail, checks: [] });
         return {
           ok: false,
           reason: `health check failed ${failuresInRow} times in a row: ${probe.detail}`,
           looks,
         };
+      }
+      const final = at >= endsAt;
+      if (!poll.canary) {
+        errorsInRow++;
+        const why = poll.problems[0] ?? 'no metrics';
+        look(poll, 'interval', null, { status: 'error', reason: why, checks: [] });
+        if (errorsInRow > config.monitor.consecutiveErrorLimit)
+          return {
+            ok: false,
+            reason: `${errorsInRow} looks in a row without a reading of production: ${why}`,
+            looks,
+          };
+        if (!final) continue;
+        return {
+          ok: false,
+          reason: `no reading of production at the end of the bake: ${why}`,
+          looks,
+        };
+      }
+      errorsInRow = 0;
+      const toSec = sinceStart();
+      const after = subtractWindows(poll.canary, previous);
+      const judged = judgeBakeLook(config, { fromSec, toSec, after, before }, k, false);
+      previous = poll.canary;
+      fromSec = toSec;
+      const current = look(poll, 'interval', after, judged);
       if (current.status === 'fail') return { ok: false, reason: `${current.reason}`, looks };
-      if (at < endsAt) continue;
-      const final = look(await source.total(), 'final');
-      if (final.status === 'fail') return { ok: false, reason: `${final.reason}`, looks };
-      if (final.status === 'pass')
+      if (!final) {
+        if (whole.fromSec < warmupSec) whole = { from: poll.canary, fromSec: toSec };
+        continue;
+      }
+      // The whole window, one comparison with the figures from before the rollout.
+      const windowAfter = subtractWindows(poll.canary, whole.from);
+      const overall = judgeBakeLook(
+        config,
+        { fromSec: whole.fromSec, toSec, after: windowAfter, before },
+        k,
+        true,
+      );
+      const last = look(poll, 'final', windowAfter, overall);
+      if (last.status === 'fail') return { ok: false, reason: `${last.reason}`, looks };
+      if (last.status === 'pass')
         return { ok: true, reason: `as good as before the rollout for ${durationSec} s`, looks };
-      if (config.analysis.insufficientData === 'fail')
-        return { ok: false, reason: `insufficient data: ${final.reason}`, looks };
-      return { ok: true, reason: `passed without enough data to judge: ${final.reason}`, looks };
+      if (config.analysis.onInconclusive === 'rollback')
+        return { ok: false, reason: `inconclusive: ${last.reason ?? 'not enough data'}`, looks };
+      return {
+        ok: true,
+        reason: `kept without enough data to judge (onInconclusive: keep): ${last.reason ?? ''}`,
+        looks,
+      };
     }
   } finally {
     traffic?.stop();

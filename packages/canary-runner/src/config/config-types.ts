@@ -1,3 +1,5 @@
+import type { MetricMapping, MetricPreset } from '../metrics/mapping/metric-mapping.js';
+
 /**
  * The shape of one environment's block in `n1v1.config.json`, after defaults are applied.
  * `schema/config.schema.json` validates the same shape; keep the two in step.
@@ -87,6 +89,11 @@ export interface MonitorConfig {
   maxHealthFailures: number;
   /** Timeout of one probe or scrape request, in ms. Default 2000. */
   requestTimeoutMs: number;
+  /**
+   * Looks in a row whose metrics could not be read, or whose deployer status check threw,
+   * that the run tolerates (as Argo's consecutiveErrorLimit); one more fails it. Default 4.
+   */
+  consecutiveErrorLimit: number;
 }
 
 export interface ThresholdsConfig {
@@ -103,28 +110,52 @@ export interface ThresholdsConfig {
    * a few ms slower than a warm one is not a regression. Default 25.
    */
   minP99IncreaseMs: number;
+  /** Largest acceptable relative increase of the median latency over the baseline. Default 0.2. */
+  maxLatencyIncrease: number;
+  /** Smallest median latency increase that can fail a canary, in ms. Default 5. */
+  minLatencyIncreaseMs: number;
+  /**
+   * Largest acceptable increase of the share of requests slower than the baseline's p99
+   * bucket bound, 0..1 (0.01 = one point). Default 0.01.
+   */
+  maxTailShareIncrease: number;
 }
 
 export type InsufficientDataPolicy = 'extend' | 'pass' | 'fail';
+
+/** What an inconclusive run does with its canary: roll it back (default), or keep it. */
+export type InconclusivePolicy = 'rollback' | 'keep';
 
 export interface AnalysisConfig {
   /** Requests each side needs in a window before it is judged. Default 50. */
   minSamples: number;
   /**
-   * Chance of rolling back a healthy canary through the baseline comparison, over the whole
-   * run. Split evenly (Bonferroni) over every comparison the run makes. Default 0.01.
+   * Chance of rolling back a healthy canary through the baseline comparisons, over the whole
+   * run: split evenly over every look, window and comparison. Default 0.005.
    */
   falseRollbackBudget: number;
-  /** One-sided significance for "the canary exceeds an absolute limit", per look. Default 0.01. */
+  /**
+   * Chance of failing a canary that meets the absolute limits, over the whole run: split
+   * evenly over every look, window and limit. Default 0.005.
+   */
   absoluteAlpha: number;
   /**
-   * What the end of the window does when the run never had enough data: `extend` watches
-   * up to `maxExtendSec` longer and then fails; `pass` passes (with a warning); `fail` fails.
-   * Default `extend`.
+   * `extend` (default): when the window ends without enough data, or with a figure beyond its
+   * limit that is not yet significant, watch up to `maxExtendSec` longer. `pass` and `fail`:
+   * no extension. A run still short of data after that is inconclusive (`onInconclusive`).
    */
   insufficientData: InsufficientDataPolicy;
   /** Bound of the `extend` policy, in seconds. Default 30. */
   maxExtendSec: number;
+  /**
+   * Seconds after the start of monitoring whose latency is not judged (JIT, cold caches),
+   * at most a quarter of the window. Default 10.
+   */
+  warmupSec: number;
+  /** What an inconclusive run does: `rollback` (default) or `keep` the canary. Never a promotion. */
+  onInconclusive: InconclusivePolicy;
+  /** Requests a route needs on each side to be compared on its own. Default 100. */
+  minRouteSamples: number;
 }
 
 /** A user-written PromQL query; `{{selector}}` becomes the target's label selector. */
@@ -137,13 +168,21 @@ export interface UserQuery {
   min?: number;
 }
 
-export interface ScrapeMetricsConfig {
+/** The series names the metrics sources read: a preset, and fields that override it. */
+export interface MetricNaming {
+  /** The instrumentation the service uses. Default `health-server`. */
+  preset?: MetricPreset;
+  /** Fields over the preset, for any other instrumentation. */
+  mapping?: Partial<MetricMapping>;
+}
+
+export interface ScrapeMetricsConfig extends MetricNaming {
   source: 'scrape';
   /** Routes left out of the analysis (probes and scrapes are not user traffic). */
   excludeRoutes: string[];
 }
 
-export interface PrometheusMetricsConfig {
+export interface PrometheusMetricsConfig extends MetricNaming {
   source: 'prometheus';
   /** Base URL of the Prometheus HTTP API, e.g. `http://127.0.0.1:9090`. */
   url: string;

@@ -44,7 +44,9 @@ describe('loadCanaryConfig', () => {
       intervalSec: 5,
       maxHealthFailures: 2,
       requestTimeoutMs: 2000,
+      consecutiveErrorLimit: 4,
     });
+    expect(config.analysis).toMatchObject({ warmupSec: 10, onInconclusive: 'rollback' });
     expect(config.traffic.enabled).toBe(true);
     expect(config.configPath).toBeUndefined();
   });
@@ -108,6 +110,12 @@ describe('loadCanaryConfig', () => {
   });
 
   it('names the field of a schema error and the file it is in', () => {
+    const badRegex = dirWith({
+      environments: { staging: { metrics: { source: 'scrape', mapping: { errorStatus: '5(' } } } },
+    });
+    expect(() => loadCanaryConfig({ cwd: badRegex })).toThrow(
+      'n1v1.config.json: environments.staging.metrics.mapping.errorStatus "5(" is not a valid regular expression; write one like "5.." or "5..|429"',
+    );
     const dir = dirWith({ environments: { staging: { monitor: { intervalSec: 0 } } } });
     expect(failure(() => loadCanaryConfig({ cwd: dir })).message).toBe(
       'n1v1.config.json: environments.staging.monitor.intervalSec must be >= 0.5',

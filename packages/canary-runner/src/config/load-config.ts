@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { CanaryError } from '../canary-error.js';
+import { validateEnvName } from '../run/state-paths.js';
 import type { EnvironmentOverrides, ResolvedCanaryConfig } from './config-types.js';
 import { DEFAULT_SERVICE, defaultEnvironment } from './defaults.js';
 import { mergeEnvironment } from './merge-environment.js';
@@ -34,7 +35,8 @@ interface ConfigFile {
  */
 export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanaryConfig {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const env = options.env ?? 'staging';
+  // Checked before anything else, config file or not: the name becomes file names.
+  const env = validateEnvName(options.env ?? 'staging');
   const path = options.path ? resolve(cwd, options.path) : resolve(cwd, CONFIG_FILE_NAME);
   const file = readConfigFile(path, options.path !== undefined);
   const source = file ? basename(path) : 'options';
@@ -49,6 +51,7 @@ export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanar
   const merged = mergeEnvironment(defaultEnvironment(), block, options.overrides);
   // The file was validated whole above, so what fails here came from the options.
   validateEnvironment(merged, 'options', '');
+  checkErrorStatus(merged.metrics.mapping?.errorStatus, file ? source : 'options', env);
   validateSteps(merged, file ? `${source}: environments.${env}` : 'options');
   return {
     ...merged,
@@ -87,4 +90,17 @@ function readConfigFile(path: string, required: boolean): ConfigFile | undefined
   }
   validateConfigFile(parsed, basename(path));
   return parsed as ConfigFile;
+}
+
+/** `metrics.mapping.errorStatus` is a regular expression: one that does not compile is a config error. */
+function checkErrorStatus(pattern: string | undefined, source: string, env: string): void {
+  if (pattern === undefined) return;
+  try {
+    new RegExp(pattern);
+  } catch {
+    throw new CanaryError(
+      'E_CONFIG_INVALID',
+      `${source}: environments.${env}.metrics.mapping.errorStatus ${JSON.stringify(pattern)} is not a valid regular expression; write one like "5.." or "5..|429"`,
+    );
+  }
 }

@@ -1,6 +1,6 @@
-import type { QueryValue } from '../analysis/check-types.js';
+import type { QueryValue, TargetWindow } from '@n1v1/canary-analysis';
 import type { PlannedAction } from '../run/planned-action.js';
-import type { TargetWindow } from './target-window.js';
+import type { ContractProblem } from './mapping/metrics-contract.js';
 
 /** What one poll of a metrics source gave. A side that could not be read is null. */
 export interface MetricsPoll {
@@ -17,8 +17,13 @@ export interface MetricsSource {
   plan(): PlannedAction[];
   /** Marks the start of monitoring (takes the first snapshot). */
   start(): Promise<void>;
+  /**
+   * What the last reads found of the metrics contract: null when both sides expose the
+   * series the mapping names with a status it can read, else what is missing and how to map it.
+   */
+  contract(): Promise<ContractProblem | null>;
   /** What happened since the previous poll (or `start`). */
   poll(): Promise<MetricsPoll>;
-  /** What happened since `start`: the whole run, for the final judgement. */
+  /** What happened since `start`: the whole run, cumulative. */
   total(): Promise<MetricsPoll>;
 }

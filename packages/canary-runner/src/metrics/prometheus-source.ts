@@ -1,58 +1,116 @@
-import type { QueryValue } from '../analysis/check-types.js';
+import { type QueryValue, subtractWindows, type TargetWindow } from '@n1v1/canary-analysis';
 import { errorMessage } from '../canary-error.js';
 import type { PrometheusMetricsConfig } from '../config/config-types.js';
 import type { PlannedAction } from '../run/planned-action.js';
+import { boundInSeconds, classifyStatus, type MetricMapping } from './mapping/metric-mapping.js';
+import {
+  type ContractProblem,
+  checkMetricsContract,
+  pickProblem,
+} from './mapping/metrics-contract.js';
 import type { MetricsPoll, MetricsSource } from './metrics-source.js';
-import { fillTemplate, instantQuery, PROMQL_TEMPLATES, type PromSeries } from './promql.js';
+import { contractQuery, fillTemplate, instantQuery, promqlQueries } from './promql.js';
 import { fromCumulative } from './request-counters.js';
-import type { TargetWindow } from './target-window.js';
 
 export interface PrometheusSourceOptions {
   config: PrometheusMetricsConfig;
+  mapping: MetricMapping;
   intervalSec: number;
   timeoutMs: number;
   /** Clock in ms; tests pass their own. */
   now?: () => number;
 }
 
+interface Side {
+  name: 'canary' | 'baseline';
+  selector: string;
+  first?: TargetWindow;
+  last?: TargetWindow;
+  contract?: ContractProblem | null;
+}
+
 /**
- * PromQL over a real Prometheus server's HTTP API: the request, error and histogram-bucket
- * increases over the range for canary and baseline (the same window shape a scrape gives),
- * plus the user's queries for the canary.
+ * PromQL over a real Prometheus server's HTTP API: the mapped request counter by status and
+ * the histogram by `le`, summed raw for each target, so that two reads differ by what
+ * happened in between (the same window shape a scrape gives); plus the user's queries for
+ * the canary.
  */
 export function prometheusSource(options: PrometheusSourceOptions): MetricsSource {
-  const { config } = options;
+  const { config, mapping } = options;
   const now = options.now ?? Date.now;
   const rangeSec = config.rangeSec ?? Math.max(options.intervalSec, 4 * config.scrapeIntervalSec);
   let startedAt = now();
+  const canary: Side = { name: 'canary', selector: config.canarySelector };
+  const baseline: Side | undefined = config.baselineSelector
+    ? { name: 'baseline', selector: config.baselineSelector }
+    : undefined;
+  const sides = [canary, ...(baseline ? [baseline] : [])];
+  const query = (q: string) => instantQuery(config.url, q, options.timeoutMs);
 
-  const fill = (template: string, selector: string, range: number) =>
-    fillTemplate(template, { selector, rangeSec: range, excludeRoutes: config.excludeRoutes });
-
-  async function window(selector: string, range: number): Promise<TargetWindow> {
-    const [requests, errors, buckets] = await Promise.all([
-      query(fill(PROMQL_TEMPLATES.requests, selector, range)),
-      query(fill(PROMQL_TEMPLATES.errors, selector, range)),
-      query(fill(PROMQL_TEMPLATES.buckets, selector, range)),
-    ]);
-    const cumulative = new Map<number, number>();
+  async function cumulative(side: Side): Promise<TargetWindow> {
+    const q = promqlQueries(mapping, side.selector, config.excludeRoutes);
+    const [requests, buckets] = await Promise.all([query(q.requests), query(q.buckets)]);
+    let total = 0;
+    let errors = 0;
+    const routes: NonNullable<TargetWindow['routes']> = {};
+    for (const s of requests) {
+      if (!Number.isFinite(s.value)) continue;
+      const count = Math.round(s.value);
+      const failed = classifyStatus(s.metric[mapping.statusLabel], mapping) !== 'success';
+      total += count;
+      if (failed) errors += count;
+      const route = mapping.routeLabel ? s.metric[mapping.routeLabel] : undefined;
+      if (route !== undefined) {
+        const r = routes[route] ?? { requests: 0, errors: 0 };
+        routes[route] = r;
+        r.requests += count;
+        if (failed) r.errors += count;
+      }
+    }
+    const le = new Map<number, number>();
     for (const s of buckets) {
-      const le = s.metric.le === '+Inf' ? Number.POSITIVE_INFINITY : Number(s.metric.le);
-      if (!Number.isNaN(le) && Number.isFinite(s.value)) cumulative.set(le, Math.round(s.value));
+      const bound = boundInSeconds(s.metric.le ?? '', mapping);
+      if (!Number.isNaN(bound) && Number.isFinite(s.value)) le.set(bound, Math.round(s.value));
     }
     return {
-      requests: single(requests),
-      errors: single(errors),
-      latency: fromCumulative(cumulative),
+      requests: total,
+      errors,
+      latency: fromCumulative(le),
+      ...(Object.keys(routes).length ? { routes } : {}),
     };
   }
 
-  const query = (q: string) => instantQuery(config.url, q, options.timeoutMs);
+  async function checkContract(side: Side): Promise<void> {
+    const series = await query(contractQuery(mapping, side.selector));
+    const infos = series.map(({ metric: { __name__: name = '', ...labels } }) => ({
+      name,
+      labels: name.endsWith('_bucket') ? { ...labels, le: '+Inf' } : labels,
+    }));
+    side.contract = checkMetricsContract(
+      infos,
+      mapping,
+      `Prometheus for ${side.name} {${side.selector}}`,
+    );
+  }
+
+  async function read(side: Side, from: 'first' | 'last', problems: string[]) {
+    try {
+      const current = await cumulative(side);
+      if (side.contract !== null) await checkContract(side);
+      const before = side[from];
+      side.last = current;
+      side.first ??= current;
+      return before ? subtractWindows(current, before) : null;
+    } catch (error) {
+      problems.push(`could not query Prometheus for the ${side.name}: ${errorMessage(error)}`);
+      return null;
+    }
+  }
 
   async function userQueries(range: number): Promise<QueryValue[]> {
     return Promise.all(
       config.queries.map(async (q) => {
-        const series = await query(fill(q.query, config.canarySelector, range));
+        const series = await query(fill(q.query, range));
         const value =
           series.length === 1 && !Number.isNaN(series[0]!.value) ? series[0]!.value : null;
         return { name: q.name, value, seriesCount: series.length, ...bounds(q) };
@@ -60,43 +118,34 @@ export function prometheusSource(options: PrometheusSourceOptions): MetricsSourc
     );
   }
 
-  async function collect(range: number): Promise<MetricsPoll> {
+  const fill = (template: string, range: number) =>
+    fillTemplate(template, {
+      selector: config.canarySelector,
+      rangeSec: range,
+      excludeRoutes: config.excludeRoutes,
+      ...(mapping.routeLabel ? { routeLabel: mapping.routeLabel } : {}),
+    });
+
+  async function collect(from: 'first' | 'last', range: number): Promise<MetricsPoll> {
     const problems: string[] = [];
-    const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | null> => {
-      try {
-        return await run();
-      } catch (error) {
-        problems.push(`could not query Prometheus for the ${what}: ${errorMessage(error)}`);
-        return null;
-      }
-    };
-    const [canary, baseline, queries] = await Promise.all([
-      attempt('canary', () => window(config.canarySelector, range)),
-      config.baselineSelector
-        ? attempt('baseline', () => window(config.baselineSelector!, range))
-        : undefined,
-      attempt('user queries', () => userQueries(range)),
+    const [c, b, queries] = await Promise.all([
+      read(canary, from, problems),
+      baseline ? read(baseline, from, problems) : undefined,
+      userQueries(range).catch((error) => {
+        problems.push(`could not query Prometheus for the user queries: ${errorMessage(error)}`);
+        return config.queries.map((q) => ({ name: q.name, value: null, seriesCount: 0 }));
+      }),
     ]);
-    return {
-      canary,
-      ...(config.baselineSelector ? { baseline: baseline ?? null } : {}),
-      queries:
-        queries ?? config.queries.map((q) => ({ name: q.name, value: null, seriesCount: 0 })),
-      problems,
-    };
+    return { canary: c, ...(baseline ? { baseline: b ?? null } : {}), queries, problems };
   }
 
   return {
     plan(): PlannedAction[] {
-      const selectors = [
-        config.canarySelector,
-        ...(config.baselineSelector ? [config.baselineSelector] : []),
-      ];
-      const templates = selectors.flatMap((selector) =>
-        Object.values(PROMQL_TEMPLATES).map((t) => fill(t, selector, rangeSec)),
+      const queries = sides.flatMap((side) =>
+        Object.values(promqlQueries(mapping, side.selector, config.excludeRoutes)),
       );
-      const user = config.queries.map((q) => fill(q.query, config.canarySelector, rangeSec));
-      return [...templates, ...user].map((q) => ({
+      const user = config.queries.map((q) => fill(q.query, rangeSec));
+      return [...queries, ...user].map((q) => ({
         step: 'monitor',
         kind: 'promql',
         summary: `GET ${new URL('/api/v1/query', config.url).href} every interval`,
@@ -105,16 +154,14 @@ export function prometheusSource(options: PrometheusSourceOptions): MetricsSourc
     },
     async start() {
       startedAt = now();
+      await Promise.all(sides.map((side) => read(side, 'last', [])));
     },
-    poll: () => collect(rangeSec),
-    total: () => collect(Math.max(rangeSec, (now() - startedAt) / 1000)),
+    async contract() {
+      return pickProblem(sides.map((side) => side.contract));
+    },
+    poll: () => collect('last', rangeSec),
+    total: () => collect('first', Math.max(rangeSec, (now() - startedAt) / 1000)),
   };
-}
-
-/** The one value of an aggregated query; an empty answer or NaN means nothing happened. */
-function single(series: PromSeries[]): number {
-  const value = series[0]?.value;
-  return value === undefined || !Number.isFinite(value) ? 0 : Math.round(value);
 }
 
 function bounds(q: { max?: number; min?: number }) {

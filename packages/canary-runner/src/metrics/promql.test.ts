@@ -1,14 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, PROMQL_TEMPLATES } from './promql.js';
+import { METRIC_PRESETS } from './mapping/presets.js';
+import { contractQuery, fillTemplate, promqlQueries } from './promql.js';
 
-describe('fillTemplate', () => {
-  it('fills the selector, range and excluded routes into valid PromQL', () => {
-    const values = { selector: 'job="canary"', rangeSec: 9.6, excludeRoutes: ['/health', '/a.b'] };
-    expect(fillTemplate(PROMQL_TEMPLATES.errors, values)).toBe(
-      'sum(increase(http_requests_total{job="canary",status_code=~"5..",route!~"/health|/a\\\\.b"}[10s]))',
+describe('the PromQL of the prometheus source', () => {
+  it('sums the mapped counter by status and route, and the histogram by le, leaving routes out', () => {
+    expect(
+      promqlQueries(METRIC_PRESETS['health-server'], 'job="canary"', ['/health', '/a.b']),
+    ).toEqual({
+      requests:
+        'sum by (status_code, route) (http_requests_total{job="canary",route!~"/health|/a\\\\.b"})',
+      buckets:
+        'sum by (le) (http_request_duration_seconds_bucket{job="canary",route!~"/health|/a\\\\.b"})',
+    });
+    expect(promqlQueries(METRIC_PRESETS.istio, 'app="x"', ['/health']).requests).toBe(
+      'sum by (response_code) (istio_requests_total{app="x"})',
     );
-    expect(fillTemplate(PROMQL_TEMPLATES.p99, { ...values, excludeRoutes: [] })).toBe(
-      'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="canary"}[10s])))',
+    expect(contractQuery(METRIC_PRESETS['go-promhttp'], 'job="c"')).toMatch(
+      /^count by \(__name__, code, status_code, http_response_status_code, status, response_code\) \(\{__name__=~"http_requests_total\|/,
     );
+  });
+
+  it("fills a user query's selector, range and route matcher", () => {
+    expect(
+      fillTemplate('sum(rate(x{{{selector}}{{routes}}}[{{range}}]))', {
+        selector: 'job="c"',
+        rangeSec: 9.6,
+        excludeRoutes: ['/health'],
+        routeLabel: 'route',
+      }),
+    ).toBe('sum(rate(x{job="c",route!~"/health"}[10s]))');
   });
 });

@@ -1,5 +1,7 @@
 import { CanaryError } from '../canary-error.js';
 import { httpRequest } from '../probes/http-get.js';
+import type { MetricMapping } from './mapping/metric-mapping.js';
+import { METRIC_PRESETS } from './mapping/presets.js';
 
 /** One series of an instant-query answer. */
 export interface PromSeries {
@@ -7,30 +9,53 @@ export interface PromSeries {
   value: number;
 }
 
-/** The templates the prometheus source fills for each target: same figures as a scrape. */
-export const PROMQL_TEMPLATES = {
-  requests: 'sum(increase(http_requests_total{{{selector}}{{routes}}}[{{range}}]))',
-  errors:
-    'sum(increase(http_requests_total{{{selector}},status_code=~"5.."{{routes}}}[{{range}}]))',
-  buckets:
-    'sum by (le) (increase(http_request_duration_seconds_bucket{{{selector}}{{routes}}}[{{range}}]))',
-  errorRate:
-    'sum(rate(http_requests_total{{{selector}},status_code=~"5.."{{routes}}}[{{range}}])) / sum(rate(http_requests_total{{{selector}}{{routes}}}[{{range}}]))',
-  p99: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}{{routes}}}[{{range}}])))',
-} as const;
+/**
+ * The queries the prometheus source runs for one target: the request counter by status
+ * (and route), and the histogram by `le`. Raw cumulative sums, not `increase()`: two reads
+ * differ by exactly what happened between them, however long the interval is against the
+ * server's scrape interval.
+ */
+export function promqlQueries(
+  mapping: MetricMapping,
+  selector: string,
+  excludeRoutes: string[],
+): { requests: string; buckets: string } {
+  const routes = routeMatcher(mapping, excludeRoutes);
+  const by = [mapping.statusLabel, ...(mapping.routeLabel ? [mapping.routeLabel] : [])].join(', ');
+  return {
+    requests: `sum by (${by}) (${mapping.requestCounter}{${selector}${routes}})`,
+    buckets: `sum by (le) (${mapping.latencyHistogram}_bucket{${selector}${routes}})`,
+  };
+}
 
-/** Fills `{{selector}}`, `{{range}}` and `{{routes}}` (a `route!~` matcher, or nothing). */
+/** The series of every preset present for a target: what the contract check reads. */
+export function contractQuery(mapping: MetricMapping, selector: string): string {
+  const presets = Object.values(METRIC_PRESETS);
+  const names = new Set([mapping.requestCounter, `${mapping.latencyHistogram}_bucket`]);
+  for (const m of presets) names.add(m.requestCounter).add(`${m.latencyHistogram}_bucket`);
+  const labels = new Set(['__name__', mapping.statusLabel, ...presets.map((m) => m.statusLabel)]);
+  const pattern = [...names].map(escapeRegex).join('|');
+  return `count by (${[...labels].join(', ')}) ({__name__=~"${pattern}",${selector}})`;
+}
+
+/** Fills `{{selector}}`, `{{range}}` and `{{routes}}` of a user query. */
 export function fillTemplate(
   template: string,
-  values: { selector: string; rangeSec: number; excludeRoutes: string[] },
+  values: { selector: string; rangeSec: number; excludeRoutes: string[]; routeLabel?: string },
 ): string {
-  const routes = values.excludeRoutes.length
-    ? `,route!~"${values.excludeRoutes.map(escapeRegex).join('|')}"`
-    : '';
+  const routes =
+    values.excludeRoutes.length && values.routeLabel
+      ? `,${values.routeLabel}!~"${values.excludeRoutes.map(escapeRegex).join('|')}"`
+      : '';
   return template
     .replaceAll('{{selector}}', values.selector)
     .replaceAll('{{range}}', `${Math.max(1, Math.round(values.rangeSec))}s`)
     .replaceAll('{{routes}}', routes);
+}
+
+function routeMatcher(mapping: MetricMapping, excludeRoutes: string[]): string {
+  if (!mapping.routeLabel || excludeRoutes.length === 0) return '';
+  return `,${mapping.routeLabel}!~"${excludeRoutes.map(escapeRegex).join('|')}"`;
 }
 
 function escapeRegex(text: string): string {

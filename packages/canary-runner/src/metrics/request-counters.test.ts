@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { METRIC_PRESETS } from './mapping/presets.js';
 import { parsePrometheusText } from './prometheus-text.js';
 import { snapshotCounters, windowBetween } from './request-counters.js';
 
@@ -22,7 +23,8 @@ function exposition(
   return lines.join('\n');
 }
 
-const snap = (text: string) => snapshotCounters(parsePrometheusText(text), ['/health']);
+const snap = (text: string, mapping = METRIC_PRESETS['health-server']) =>
+  snapshotCounters(parsePrometheusText(text), mapping, ['/health']);
 
 describe('windowBetween', () => {
   it('takes the deltas of requests, 5xx errors and histogram buckets, leaving probe routes out', () => {
@@ -53,6 +55,7 @@ describe('windowBetween', () => {
     expect(windowBetween(before, after)).toEqual({
       requests: 95,
       errors: 5,
+      routes: { '/api/v1/ticker/:symbol': { requests: 95, errors: 5 } },
       latency: [
         { le: 0.005, count: 70 },
         { le: 0.1, count: 20 },
@@ -67,5 +70,33 @@ describe('windowBetween', () => {
       'http_requests_total{method="GET",route="/x",status_code="200"} 3\nhttp_requests_total{method="GET",route="/api/v1/ticker/:symbol",status_code="200"} 7',
     );
     expect(windowBetween(before, after)).toMatchObject({ requests: 10, errors: 0 });
+  });
+});
+
+describe('snapshotCounters with a mapping', () => {
+  it('counts a status it cannot read as an error, never as a success', () => {
+    const text = (n: number) =>
+      `http_requests_total{route="/a",status_code="200"} ${n}\nhttp_requests_total{route="/a",status_code="weird"} ${n}\nhttp_requests_total{route="/a"} ${n}`;
+    expect(windowBetween(snap(text(0)), snap(text(5)))).toMatchObject({ requests: 15, errors: 10 });
+  });
+
+  it('reads a histogram in milliseconds as seconds, and a 5xx class as errors', () => {
+    const istio = METRIC_PRESETS.istio;
+    const text = (n: number) =>
+      [
+        `istio_requests_total{response_code="503"} ${n}`,
+        `istio_requests_total{response_code="2xx"} ${3 * n}`,
+        `istio_requests_total{response_code="5xx"} ${n}`,
+        `istio_request_duration_milliseconds_bucket{le="250"} ${4 * n}`,
+        `istio_request_duration_milliseconds_bucket{le="+Inf"} ${5 * n}`,
+      ].join('\n');
+    expect(windowBetween(snap(text(0), istio), snap(text(2), istio))).toEqual({
+      requests: 10,
+      errors: 4,
+      latency: [
+        { le: 0.25, count: 8 },
+        { le: Number.POSITIVE_INFINITY, count: 2 },
+      ],
+    });
   });
 });

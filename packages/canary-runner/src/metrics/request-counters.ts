@@ -1,32 +1,41 @@
+import type { LatencyBucket, RouteCounts, TargetWindow } from '@n1v1/canary-analysis';
+import { boundInSeconds, classifyStatus, type MetricMapping } from './mapping/metric-mapping.js';
 import type { MetricSample } from './prometheus-text.js';
-import type { LatencyBucket, TargetWindow } from './target-window.js';
 
 /**
  * The cumulative request counters of one scrape, keyed by series, with probe routes left
  * out. Two of them make a window: see `windowBetween`.
  */
 export interface CounterSnapshot {
-  requests: Map<string, { value: number; error: boolean }>;
+  requests: Map<string, { value: number; error: boolean; route?: string }>;
   /** Cumulative bucket counts, keyed by series (labels without `le`) and `le`. */
   buckets: Map<string, { le: number; value: number }>;
 }
 
+/**
+ * The request counter and latency buckets of one scrape as the mapping names them. A
+ * series whose status cannot be read counts as failed: an unknown status is never a success.
+ */
 export function snapshotCounters(
   samples: MetricSample[],
+  mapping: MetricMapping,
   excludeRoutes: string[],
 ): CounterSnapshot {
   const excluded = new Set(excludeRoutes);
+  const bucketName = `${mapping.latencyHistogram}_bucket`;
   const snapshot: CounterSnapshot = { requests: new Map(), buckets: new Map() };
   for (const sample of samples) {
-    if (excluded.has(sample.labels.route ?? '')) continue;
-    if (sample.name === 'http_requests_total') {
-      const status = Number(sample.labels.status_code);
+    const route = mapping.routeLabel ? sample.labels[mapping.routeLabel] : undefined;
+    if (route !== undefined && excluded.has(route)) continue;
+    if (sample.name === mapping.requestCounter) {
+      const status = classifyStatus(sample.labels[mapping.statusLabel], mapping);
       snapshot.requests.set(seriesKey(sample.labels), {
         value: sample.value,
-        error: status >= 500,
+        error: status !== 'success',
+        ...(route === undefined ? {} : { route }),
       });
-    } else if (sample.name === 'http_request_duration_seconds_bucket') {
-      const le = sample.labels.le === '+Inf' ? Number.POSITIVE_INFINITY : Number(sample.labels.le);
+    } else if (sample.name === bucketName && sample.labels.le !== undefined) {
+      const le = boundInSeconds(sample.labels.le, mapping);
       if (Number.isNaN(le)) continue;
       snapshot.buckets.set(seriesKey(sample.labels), { le, value: sample.value });
     }
@@ -42,17 +51,29 @@ export function snapshotCounters(
 export function windowBetween(before: CounterSnapshot, after: CounterSnapshot): TargetWindow {
   let requests = 0;
   let errors = 0;
+  const routes = new Map<string, RouteCounts>();
   for (const [key, now] of after.requests) {
     const delta = increase(before.requests.get(key)?.value, now.value);
     requests += delta;
     if (now.error) errors += delta;
+    if (now.route !== undefined) {
+      const r = routes.get(now.route) ?? { requests: 0, errors: 0 };
+      r.requests += delta;
+      if (now.error) r.errors += delta;
+      routes.set(now.route, r);
+    }
   }
   const cumulative = new Map<number, number>();
   for (const [key, now] of after.buckets) {
     const delta = increase(before.buckets.get(key)?.value, now.value);
     cumulative.set(now.le, (cumulative.get(now.le) ?? 0) + delta);
   }
-  return { requests, errors, latency: fromCumulative(cumulative) };
+  return {
+    requests,
+    errors,
+    latency: fromCumulative(cumulative),
+    ...(routes.size ? { routes: Object.fromEntries(routes) } : {}),
+  };
 }
 
 /** Cumulative `le` counts to per-bucket counts, ascending. */

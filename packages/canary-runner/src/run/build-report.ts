@@ -1,5 +1,6 @@
-import { planComparisons } from '../analysis/comparison-plan.js';
+import { planAlphas, resolvePolicy } from '@n1v1/canary-analysis';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
+import { analysisPolicy } from './analysis-policy.js';
 import type { CanaryReport, CanaryVerdict, RunStatistics } from './report-types.js';
 import type { RunContext } from './run-context.js';
 
@@ -13,7 +14,8 @@ export function baseReport(
   extra: Partial<CanaryReport>,
 ): CanaryReport {
   const { config } = ctx;
-  return {
+  // The report is uploaded by CI and rendered to HTML: it carries no secret the run knows.
+  return ctx.redactor.deep<CanaryReport>({
     schemaVersion: 1,
     runId: ctx.runId,
     service: config.service,
@@ -37,19 +39,24 @@ export function baseReport(
     notifications: ctx.notifications.records,
     ...(ctx.journal ? { journal: ctx.journal.path } : {}),
     ...extra,
-  };
+  });
 }
 
 export function statistics(config: ResolvedCanaryConfig, hasBaseline: boolean): RunStatistics {
-  const plan = planComparisons(config, hasBaseline);
+  const alphas = planAlphas(resolvePolicy(analysisPolicy(config)));
   return {
-    test: 'one-sided Mann-Whitney U, normal approximation with tie and continuity correction; absolute limits as one-sided binomial tests',
-    comparisonAlpha: plan.alpha,
-    comparisonsPlanned: plan.comparisons,
+    test: 'every look over the last 1, 2, 3, 6 and 12 intervals and the whole run: binomial tests of the absolute limits, exact conditional binomial tests of errors and of the latency tail against the baseline, one-sided Mann-Whitney U of latency; counts divided by the overdispersion of the baseline between intervals; budgets split evenly over looks, windows and tests',
+    comparisonAlpha: alphas.comparison,
+    comparisonsPlanned: hasBaseline ? alphas.looks * alphas.windows * 4 : 0,
+    absoluteAlphaPerTest: alphas.absolute,
+    looksPlanned: alphas.looks,
+    windowsPerLook: alphas.windows,
     falseRollbackBudget: config.analysis.falseRollbackBudget,
     absoluteAlpha: config.analysis.absoluteAlpha,
     minSamples: config.analysis.minSamples,
     insufficientData: config.analysis.insufficientData,
+    onInconclusive: config.analysis.onInconclusive,
+    warmupSec: config.analysis.warmupSec,
     maxExtendSec: config.analysis.maxExtendSec,
     thresholds: config.thresholds,
     monitor: config.monitor,

@@ -9,6 +9,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { Redactor, secretsFromEnv } from '@n1v1/redact';
+import { statePath, validateEnvName, validateRunId } from './state-paths.js';
 
 /** One line of a run's journal. */
 export interface JournalEntry {
@@ -31,17 +33,24 @@ export interface JournalEntry {
  */
 export class Journal {
   readonly path: string;
+  /**
+   * Every line goes through it before it reaches the disk (CI uploads the journal as an
+   * artifact). Starts with this process's secret-named variables; a run adds its own.
+   */
+  readonly redactor: Redactor;
   private seq: number;
 
   constructor(
     stateDir: string,
     env: string,
     readonly runId: string,
+    redactor?: Redactor,
   ) {
+    this.redactor = redactor ?? new Redactor(secretsFromEnv(process.env));
     const dir = runsDir(stateDir, env);
     const created = !existsSync(dir);
     mkdirSync(dir, { recursive: true });
-    this.path = join(dir, `${runId}.jsonl`);
+    this.path = statePath(stateDir, 'runs', env, `${validateRunId(runId)}.jsonl`);
     this.seq = existsSync(this.path) ? readJournal(this.path).length : 0;
     if (created) syncDirectory(dir);
   }
@@ -51,13 +60,13 @@ export class Journal {
     type: string,
     fields: Omit<JournalEntry, 'seq' | 'at' | 'runId' | 'type'> = {},
   ): JournalEntry {
-    const entry: JournalEntry = {
+    const entry: JournalEntry = this.redactor.deep({
       seq: ++this.seq,
       at: new Date().toISOString(),
       runId: this.runId,
       type,
       ...fields,
-    };
+    });
     const fd = openSync(this.path, 'a');
     try {
       writeSync(fd, `${JSON.stringify(entry)}\n`);
@@ -70,7 +79,7 @@ export class Journal {
 }
 
 export function runsDir(stateDir: string, env: string): string {
-  return join(stateDir, 'runs', env);
+  return statePath(stateDir, 'runs', validateEnvName(env));
 }
 
 /**

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CanaryError } from '../canary-error.js';
 import { pidAlive } from './pid-alive.js';
+import { statePath, validateEnvName } from './state-paths.js';
 
 /** What a lock file holds: who holds the environment. */
 export interface LockOwner {
@@ -25,9 +26,8 @@ export interface EnvironmentLock {
  * a live holder is E_LOCKED with who and since when.
  */
 export function acquireLock(stateDir: string, env: string, runId: string): EnvironmentLock {
-  const dir = join(stateDir, 'locks');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${env}.lock`);
+  const path = statePath(stateDir, 'locks', `${validateEnvName(env)}.lock`);
+  mkdirSync(join(stateDir, 'locks'), { recursive: true });
   const owner: LockOwner = {
     pid: process.pid,
     runId,

@@ -1,38 +1,49 @@
-import { planComparisons } from '../analysis/comparison-plan.js';
-import { judgeWindow } from '../analysis/judge-window.js';
+import {
+  createJudge,
+  EMPTY_WINDOW,
+  errorRate,
+  histogramQuantile,
+  type LookJudgement,
+  subtractWindows,
+  type TargetWindow,
+} from '@n1v1/canary-analysis';
 import { createMetricsSource } from '../metrics/create-metrics-source.js';
 import type { MetricsPoll } from '../metrics/metrics-source.js';
-import { errorRate, histogramQuantile, type TargetWindow } from '../metrics/target-window.js';
 import { probeHealth } from '../probes/health-probe.js';
 import { startSyntheticTraffic, type TrafficStats } from '../traffic/synthetic-traffic.js';
+import { analysisPolicy } from './analysis-policy.js';
 import type { LookRecord, TargetFigures } from './report-types.js';
 import type { RunContext } from './run-context.js';
 import { sleep } from './sleep.js';
 
 export interface MonitorOutcome {
   ok: boolean;
-  /** Why it failed, or a warning when it passed on the `pass` policy without enough data. */
+  /** Why it failed or was inconclusive. */
   reason?: string;
+  /** The analysis could not decide: never a pass; `analysis.onInconclusive` says what follows. */
+  inconclusive?: boolean;
   looks: LookRecord[];
   traffic?: TrafficStats[];
 }
 
 /**
- * Watches the canary for the monitor window: every interval a health probe, the deployer's
- * status and a judgement of the interval's metrics; at the end a judgement of the whole
- * window, with the bounded insufficient-data policy. Returns at the first failure.
+ * Watches the canary for the monitor window: first the metrics contract (what it cannot
+ * read fails closed), then every interval a health probe, the deployer's status and a look
+ * of the judge over the run so far. Reads that fail spend the consecutive-error budget.
+ * Returns at the first failure, at the judge's verdict, or inconclusive.
  */
 export async function monitorCanary(
   ctx: RunContext,
   urls: { canaryUrl: string; baselineUrl?: string },
   signal: AbortSignal,
 ): Promise<MonitorOutcome> {
-  const { monitor, analysis, thresholds, traffic: trafficConfig } = ctx.config;
+  const { monitor, traffic: trafficConfig } = ctx.config;
   const source = createMetricsSource(ctx.config, urls);
-  const plan = planComparisons(ctx.config, Boolean(urls.baselineUrl));
+  const judge = createJudge(analysisPolicy(ctx.config));
+  const totalLooks = judge.policy.plannedLooks + judge.policy.extensionLooks;
   const intervalMs = monitor.intervalSec * 1000;
   const looks: LookRecord[] = [];
-  const totalLooks = plan.plannedLooks + plan.extensionLooks;
+  const hasBaseline = Boolean(urls.baselineUrl);
   const traffic = trafficConfig.enabled
     ? startSyntheticTraffic({
         targets: [urls.canaryUrl, ...(urls.baselineUrl ? [urls.baselineUrl] : [])],
@@ -42,44 +53,35 @@ export async function monitorCanary(
         maxDurationMs: (totalLooks + 2) * intervalMs,
       })
     : undefined;
-  const outcome = (ok: boolean, reason?: string): MonitorOutcome => ({
+  const outcome = (ok: boolean, reason?: string, inconclusive = false): MonitorOutcome => ({
     ok,
     ...(reason ? { reason } : {}),
+    ...(inconclusive ? { inconclusive } : {}),
     looks,
     ...(traffic ? { traffic: traffic.stop() } : {}),
   });
-  let failuresInRow = 0;
-  let health = { ok: true, detail: 'not probed yet', failuresInRow: 0 };
+  let errorsInRow = 0;
+  let healthFailures = 0;
+  let previous = { canary: EMPTY_WINDOW, baseline: EMPTY_WINDOW };
+  let fromSec = 0;
 
-  const judge = (
-    poll: MetricsPoll,
+  const record = (
     index: number,
-    kind: LookRecord['kind'],
     t0: number,
+    health: LookRecord['health'],
+    poll: MetricsPoll,
+    shown: { canary: TargetWindow | null; baseline?: TargetWindow | null },
+    judgement: LookJudgement | { status: 'error'; reason: string; checks: [] },
   ): LookRecord => {
-    const judgement = poll.canary
-      ? judgeWindow({
-          canary: poll.canary,
-          ...(poll.baseline ? { baseline: poll.baseline } : {}),
-          thresholds,
-          analysis,
-          comparisonAlpha: plan.alpha,
-          ...(poll.queries ? { queries: poll.queries } : {}),
-        })
-      : {
-          status: 'insufficient' as const,
-          reason: poll.problems[0] ?? 'no canary metrics yet',
-          checks: [],
-        };
     const look: LookRecord = {
       index,
-      kind,
+      kind: 'interval',
       elapsedSec: Math.round((Date.now() - t0) / 100) / 10,
       status: judgement.status,
       ...(judgement.reason ? { reason: judgement.reason } : {}),
       health,
-      canary: figures(poll.canary),
-      ...(urls.baselineUrl ? { baseline: figures(poll.baseline ?? null) } : {}),
+      canary: figures(shown.canary),
+      ...(hasBaseline ? { baseline: figures(shown.baseline ?? null) } : {}),
       checks: judgement.checks,
       problems: poll.problems,
     };
@@ -87,7 +89,6 @@ export async function monitorCanary(
     ctx.journal?.append('look', {
       data: {
         index,
-        kind,
         status: look.status,
         reason: look.reason,
         canary: look.canary,
@@ -108,45 +109,97 @@ export async function monitorCanary(
     await source.start();
     const t0 = Date.now();
     for (let k = 1; k <= totalLooks; k++) {
+      const contract = await source.contract();
+      if (contract?.definitive) return outcome(false, contract.problem);
       await sleep(Math.max(0, t0 + k * intervalMs - Date.now()), signal);
       const [probe, status, poll] = await Promise.all([
         probeHealth(urls.canaryUrl, monitor.requestTimeoutMs, signal),
-        ctx.deployer
-          .status(ctx.deployContext(signal), ctx.record)
-          .catch((e: Error) => ({ healthy: false, detail: e.message })),
-        source.poll(),
+        ctx.deployer.status(ctx.deployContext(signal), ctx.record).then(
+          (s) => ({ ...s, threw: false }),
+          (e: Error) => ({ healthy: false, detail: e.message, threw: true }),
+        ),
+        source.total(),
       ]);
-      failuresInRow = probe.ok ? 0 : failuresInRow + 1;
-      health = { ok: probe.ok, detail: probe.detail, failuresInRow };
-      const look = judge(poll, k, 'interval', t0);
-      if (!status.healthy) return outcome(false, status.detail);
-      if (failuresInRow >= monitor.maxHealthFailures) {
+      healthFailures = probe.ok ? 0 : healthFailures + 1;
+      const health = { ok: probe.ok, detail: probe.detail, failuresInRow: healthFailures };
+      const unread = !poll.canary || (hasBaseline && !poll.baseline);
+      const unreadSides = { canary: null, baseline: null };
+      if (!status.healthy && !status.threw) {
+        record(k, t0, health, poll, unreadSides, {
+          status: 'error',
+          reason: status.detail,
+          checks: [],
+        });
+        return outcome(false, status.detail);
+      }
+      if (healthFailures >= monitor.maxHealthFailures) {
+        record(k, t0, health, poll, unreadSides, {
+          status: 'error',
+          reason: probe.detail,
+          checks: [],
+        });
         return outcome(
           false,
-          `health check failed ${failuresInRow} times in a row: ${probe.detail}`,
+          `health check failed ${healthFailures} times in a row: ${probe.detail}`,
         );
       }
-      if (look.status === 'fail') return outcome(false, look.reason);
-      if (k < plan.plannedLooks) continue;
-      const final = judge(await source.total(), k, 'final', t0);
-      if (final.status === 'fail') return outcome(false, final.reason);
-      if (final.status === 'pass') return outcome(true);
-      if (analysis.insufficientData === 'pass')
-        return outcome(true, `passed without enough data: ${final.reason}`);
-      if (analysis.insufficientData === 'fail')
-        return outcome(false, `insufficient data: ${final.reason}`);
+      if (unread || status.threw) {
+        errorsInRow++;
+        const why = status.threw
+          ? `deployer status check failed: ${status.detail}`
+          : (poll.problems[0] ?? 'no metrics');
+        record(k, t0, health, poll, unreadSides, { status: 'error', reason: why, checks: [] });
+        if (errorsInRow > monitor.consecutiveErrorLimit)
+          return outcome(
+            false,
+            `${errorsInRow} looks in a row without a reading (consecutiveErrorLimit ${monitor.consecutiveErrorLimit}): ${why}`,
+          );
+        continue;
+      }
+      errorsInRow = 0;
+      const contractNow = await source.contract();
+      if (contractNow?.definitive) return outcome(false, contractNow.problem);
+      const toSec = (Date.now() - t0) / 1000;
+      const canary = poll.canary!;
+      const interval = {
+        fromSec,
+        toSec,
+        canary: subtractWindows(canary, previous.canary),
+        ...(hasBaseline ? { baseline: subtractWindows(poll.baseline!, previous.baseline) } : {}),
+      };
+      previous = { canary, baseline: poll.baseline ?? EMPTY_WINDOW };
+      fromSec = toSec;
+      const judgement = judge.look(interval, {
+        look: k,
+        ...(poll.queries ? { queries: poll.queries } : {}),
+      });
+      record(k, t0, health, poll, interval, judgement);
+      if (judgement.status === 'fail') return outcome(false, judgement.reason);
+      if (judgement.status === 'pass') return outcome(true);
+      if (judgement.status === 'inconclusive') return await inconclusive(judgement.reason);
     }
-    const watched = monitor.durationSec + analysis.maxExtendSec;
-    return outcome(
-      false,
-      `insufficient data after ${watched} s: ${looks.at(-1)?.reason ?? 'no samples'}`,
-    );
+    return await inconclusive(looks.at(-1)?.reason);
   } finally {
     traffic?.stop();
   }
+
+  /** Never a pass. A contract that still does not hold says what to map. */
+  async function inconclusive(reason: string | undefined): Promise<MonitorOutcome> {
+    const contract = await source.contract();
+    const hint = contract
+      ? `; ${contract.problem}`
+      : judge.totals().canary.requests === 0
+        ? '; no request reached the canary: send traffic (traffic.enabled) or check the router and metrics.excludeRoutes'
+        : '';
+    return outcome(
+      false,
+      `inconclusive after ${Math.round(fromSec)} s: ${reason ?? 'no reading'}${hint}`,
+      true,
+    );
+  }
 }
 
-function figures(window: TargetWindow | null): TargetFigures | null {
+function figures(window: TargetWindow | null | undefined): TargetFigures | null {
   if (!window) return null;
   const p99 = histogramQuantile(0.99, window.latency);
   return {

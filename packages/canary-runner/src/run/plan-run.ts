@@ -1,4 +1,3 @@
-import { redact } from '@n1v1/notifier';
 import { createMetricsSource } from '../metrics/create-metrics-source.js';
 import { createRouter } from '../traffic/routers/create-router.js';
 import { baseReport } from './build-report.js';
@@ -11,7 +10,7 @@ import type { RunContext } from './run-context.js';
 /**
  * `--dry-run`: every action the run would take, in order, and none taken: no process, no
  * mutating API call, no request to the canary, no notification, no journal line, no lock.
- * Secrets in any text are redacted by @n1v1/notifier's `redact`.
+ * Secrets in any text are redacted by the run's redactor (@n1v1/redact).
  */
 export function planRun(ctx: RunContext, options: CanaryOptions): CanaryReport {
   const { config } = ctx;
@@ -86,7 +85,7 @@ export function planRun(ctx: RunContext, options: CanaryOptions): CanaryReport {
           ...ctx.notifications.plan(['rollback.completed', 'rollback.failed'], 'rollback'),
         ]),
   ];
-  const redacted = JSON.parse(redact(JSON.stringify(plan))) as PlannedAction[];
+  const redacted = ctx.redactor.deep(plan);
   return baseReport(ctx, 'planned', `dry run: ${redacted.length} actions planned, none taken`, {
     plan: redacted,
     ...(config.canaryUrl ? { canaryUrl: config.canaryUrl } : {}),

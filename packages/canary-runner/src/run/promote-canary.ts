@@ -1,12 +1,11 @@
-import { redact } from '@n1v1/notifier';
 import { CanaryError } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import type { ManualOptions } from './canary-options.js';
 import { deployerForRun } from './deployer-for-run.js';
 import { acquireLock } from './lock.js';
 import type { ManualReport } from './manual-report.js';
-import type { PlannedAction } from './planned-action.js';
 import { promotionPlan } from './promotion-plan.js';
+import { withRedactedErrors } from './redacted-errors.js';
 import { rollOut } from './roll-out.js';
 import { createRunContext, defaultNotifier } from './run-context.js';
 import { listRuns, type RunSummary } from './run-history.js';
@@ -20,7 +19,11 @@ import { newRunId } from './run-id.js';
  * watched against its own figures from just before the rollout, and rolled back by itself
  * on a regression.
  */
-export async function promote(options: ManualOptions = {}): Promise<ManualReport> {
+export function promote(options: ManualOptions = {}): Promise<ManualReport> {
+  return withRedactedErrors(() => promoteUnredacted(options));
+}
+
+async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> {
   const started = Date.now();
   const config = loadCanaryConfig({
     env: options.env ?? 'production',
@@ -56,7 +59,7 @@ export async function promote(options: ManualOptions = {}): Promise<ManualReport
       durationMs: Date.now() - started,
       recovered: [],
       notifications: [],
-      plan: JSON.parse(redact(JSON.stringify(promotionPlan(ctx)))) as PlannedAction[],
+      plan: ctx.redactor.deep(promotionPlan(ctx)),
     };
   }
   const lock = acquireLock(config.stateDir, config.env, runId);

@@ -1,4 +1,4 @@
-import type { CheckResult, CheckStatus } from '../analysis/check-types.js';
+import type { CheckResult, LookStatus } from '@n1v1/canary-analysis';
 import type { AnalysisConfig, MonitorConfig, ThresholdsConfig } from '../config/config-types.js';
 import type { TrafficStats } from '../traffic/synthetic-traffic.js';
 import type { PlannedAction } from './planned-action.js';
@@ -45,7 +45,8 @@ export interface LookRecord {
   kind: 'interval' | 'final';
   /** Since monitoring started, in seconds. */
   elapsedSec: number;
-  status: CheckStatus;
+  /** The judge's verdict so far, or `error` when the metrics or the deployer could not be read. */
+  status: LookStatus | 'error';
   reason?: string;
   health: { ok: boolean; detail: string; failuresInRow: number };
   canary: TargetFigures | null;
@@ -63,6 +64,13 @@ export interface RunStatistics {
   /** Significance of each baseline comparison: the budget split over `comparisonsPlanned`. */
   comparisonAlpha: number;
   comparisonsPlanned: number;
+  /** Significance of each absolute-limit test: `absoluteAlpha` split over looks, windows and limits. */
+  absoluteAlphaPerTest: number;
+  /** Looks the run may take, the extension included. */
+  looksPlanned: number;
+  windowsPerLook: number;
+  warmupSec: number;
+  onInconclusive: AnalysisConfig['onInconclusive'];
   falseRollbackBudget: number;
   absoluteAlpha: number;
   minSamples: number;
@@ -84,6 +92,8 @@ export interface CanaryReport {
   passed: boolean;
   /** Why it ended so, in one line. */
   reason: string;
+  /** What the analysis decided, when the monitor ran: `inconclusive` is never promoted. */
+  analysisOutcome?: 'pass' | 'fail' | 'inconclusive';
   dryRun: boolean;
   startedAt: string;
   durationMs: number;

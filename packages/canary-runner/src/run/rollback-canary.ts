@@ -1,4 +1,3 @@
-import { redact } from '@n1v1/notifier';
 import { loadCanaryConfig } from '../config/load-config.js';
 import { writeRunReport } from '../report/write-run-report.js';
 import type { ManualOptions } from './canary-options.js';
@@ -10,6 +9,7 @@ import type { ManualReport } from './manual-report.js';
 import { performRollback } from './perform-rollback.js';
 import type { PlannedAction } from './planned-action.js';
 import { recoverUnfinishedRuns } from './recover-runs.js';
+import { withRedactedErrors } from './redacted-errors.js';
 import { createRunContext, defaultNotifier } from './run-context.js';
 import { listRuns, type RunSummary } from './run-history.js';
 import { newRunId } from './run-id.js';
@@ -21,7 +21,11 @@ import { hasLiveCanary } from './state-machine.js';
  * rollback), with the same notifications as any rollback. Runs that died half-way are
  * finished first. Idempotent: with no canary out it reports `nothing-to-do`, ok.
  */
-export async function rollback(options: ManualOptions = {}): Promise<ManualReport> {
+export function rollback(options: ManualOptions = {}): Promise<ManualReport> {
+  return withRedactedErrors(() => rollbackUnredacted(options));
+}
+
+async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport> {
   const started = Date.now();
   const config = loadCanaryConfig({
     ...(options.env ? { env: options.env } : {}),
@@ -58,7 +62,7 @@ export async function rollback(options: ManualOptions = {}): Promise<ManualRepor
       durationMs: Date.now() - started,
       recovered: [],
       notifications: [],
-      plan: JSON.parse(redact(JSON.stringify(plan))) as PlannedAction[],
+      plan: ctx.redactor.deep(plan),
     };
   }
   const lock = acquireLock(config.stateDir, config.env, newRunId());

@@ -1,5 +1,6 @@
 import { CanaryError, errorMessage } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
+import { requireCanaryUrl } from '../config/require-canary-url.js';
 import { probeHealth } from '../probes/health-probe.js';
 import { writeRunReport } from '../report/write-run-report.js';
 import { createRouter } from '../traffic/routers/create-router.js';
@@ -14,6 +15,7 @@ import { monitorCanary } from './monitor-canary.js';
 import { performRollback, type RollbackOutcome } from './perform-rollback.js';
 import { planRun } from './plan-run.js';
 import { recoverUnfinishedRuns } from './recover-runs.js';
+import { withRedactedErrors } from './redacted-errors.js';
 import type { CanaryReport, CanaryVerdict } from './report-types.js';
 import { createRunContext, defaultNotifier, type RunContext } from './run-context.js';
 import { newRunId } from './run-id.js';
@@ -36,13 +38,18 @@ import { validateVersion } from './validate-version.js';
  * throws a CanaryError only before anything was deployed (bad config E_CONFIG_INVALID,
  * E_LOCKED).
  */
-export async function runCanary(options: CanaryOptions = {}): Promise<CanaryReport> {
+export function runCanary(options: CanaryOptions = {}): Promise<CanaryReport> {
+  return withRedactedErrors(() => runCanaryUnredacted(options));
+}
+
+async function runCanaryUnredacted(options: CanaryOptions): Promise<CanaryReport> {
   const config = loadCanaryConfig({
     ...(options.env ? { env: options.env } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
     overrides: overridesOf(options),
   });
+  requireCanaryUrl(config);
   const version = validateVersion(options.version ?? defaultVersion());
   const runId = newRunId();
   const notifier = defaultNotifier(options.notifier);
@@ -188,9 +195,15 @@ async function executeRun(
       reason: trigger,
       durationMs: Date.now() - ctx.startedAt,
     });
-    if (options.noRollback) {
+    const keepInconclusive = monitored?.inconclusive && config.analysis.onInconclusive === 'keep';
+    if (options.noRollback || keepInconclusive) {
       machine.fire('keep');
-      ctx.mark('rollback.skipped', '--no-rollback: the canary stays in place');
+      ctx.mark(
+        'rollback.skipped',
+        options.noRollback
+          ? '--no-rollback: the canary stays in place'
+          : 'inconclusive with analysis.onInconclusive "keep": the canary stays in place, not promoted',
+      );
     } else {
       machine.fire('rollback');
       rollback = await performRollback(ctx, ctx.record, trigger);
@@ -208,6 +221,11 @@ async function executeRun(
     ...(urls.canaryUrl ? { canaryUrl: urls.canaryUrl } : {}),
     ...(urls.baselineUrl ? { baselineUrl: urls.baselineUrl } : {}),
     looks: monitored?.looks ?? stepped?.looks ?? [],
+    ...(monitored
+      ? {
+          analysisOutcome: monitored.ok ? 'pass' : monitored.inconclusive ? 'inconclusive' : 'fail',
+        }
+      : {}),
     ...(smoke ? { smoke } : {}),
     ...(monitored?.traffic ? { traffic: monitored.traffic } : {}),
     ...(stepped?.traffic ? { traffic: stepped.traffic } : {}),

@@ -1,11 +1,13 @@
 import type { Notifier } from '@n1v1/notifier';
 import { notifierFromEnv } from '@n1v1/notifier';
+import { Redactor } from '@n1v1/redact';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import { createDeployer } from '../deployers/create-deployer.js';
 import type { DeployContext, Deployer } from '../deployers/deployer.js';
 import type { Journal } from './journal.js';
 import type { CanaryProgress, TimelineEntry } from './report-types.js';
 import { RunNotifications } from './run-notifications.js';
+import { runSecrets } from './run-secrets.js';
 
 /** Everything one run (or one manual rollback/promote) works with. */
 export interface RunContext {
@@ -13,6 +15,8 @@ export interface RunContext {
   version: string;
   runId: string;
   deployer: Deployer;
+  /** Everything the run writes (journal, report, progress, notifications, errors) goes through it. */
+  redactor: Redactor;
   notifications: RunNotifications;
   /** Undefined in a dry run: nothing is written. */
   journal?: Journal;
@@ -47,9 +51,11 @@ export function createRunContext(options: ContextOptions): RunContext {
   const { config, journal } = options;
   const startedAt = Date.now();
   const timeline: TimelineEntry[] = [];
+  const redactor = journal?.redactor ?? new Redactor();
+  redactor.add(...runSecrets(config));
   const emit = (event: CanaryProgress) => {
     try {
-      options.onProgress?.(event);
+      options.onProgress?.(redactor.deep(event));
     } catch {
       // A broken progress display must not break the run.
     }
@@ -59,7 +65,8 @@ export function createRunContext(options: ContextOptions): RunContext {
     version: options.version,
     runId: options.runId,
     deployer: options.deployer ?? createDeployer(config),
-    notifications: new RunNotifications(defaultNotifier(options.notifier), {
+    redactor,
+    notifications: new RunNotifications(defaultNotifier(options.notifier), redactor, {
       service: config.service,
       environment: config.env,
       version: options.version,
@@ -72,12 +79,12 @@ export function createRunContext(options: ContextOptions): RunContext {
     record: {},
     emit,
     mark(event, detail, data) {
-      const entry = {
+      const entry = redactor.deep({
         at: new Date().toISOString(),
         elapsedMs: Date.now() - startedAt,
         event,
         ...(detail ? { detail } : {}),
-      };
+      });
       timeline.push(entry);
       journal?.append(event, { data: { ...(detail ? { detail } : {}), ...data } });
     },

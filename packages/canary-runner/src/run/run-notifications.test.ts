@@ -1,4 +1,5 @@
 import { createNotifier, type Sink } from '@n1v1/notifier';
+import { Redactor } from '@n1v1/redact';
 import { describe, expect, it } from 'vitest';
 import { RunNotifications } from './run-notifications.js';
 
@@ -16,7 +17,7 @@ describe('RunNotifications', () => {
       describe: () => 'y sink',
       deliver: async () => ({ status: 'delivered', attempts: 1 }),
     };
-    const notifications = new RunNotifications(createNotifier([failing, ok]), base);
+    const notifications = new RunNotifications(createNotifier([failing, ok]), new Redactor(), base);
     notifications.send('deploy.started');
     const records = await notifications.finish(2000);
     expect(records).toHaveLength(1);
@@ -31,12 +32,15 @@ describe('RunNotifications', () => {
   });
 
   it('records an event the notifier rejects, and marks everything undelivered without a notifier', async () => {
-    const notifications = new RunNotifications(createNotifier([]), { ...base, version: '' });
+    const notifications = new RunNotifications(createNotifier([]), new Redactor(), {
+      ...base,
+      version: '',
+    });
     notifications.send('deploy.failed', { reason: 'x' });
     const [rejected] = await notifications.finish(500);
     expect(rejected!.status).toBe('rejected');
     expect(rejected!.error).toBeTruthy();
-    const none = new RunNotifications(undefined, base);
+    const none = new RunNotifications(undefined, new Redactor(), base);
     none.send('rollback.started');
     expect(await none.finish(10)).toMatchObject([
       { type: 'rollback.started', status: 'undelivered', error: 'no notifier' },

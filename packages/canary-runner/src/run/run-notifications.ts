@@ -1,5 +1,6 @@
 import type { DeploymentEvent, Notifier } from '@n1v1/notifier';
 import { renderDiscordMessage } from '@n1v1/notifier';
+import type { Redactor } from '@n1v1/redact';
 import type { PlannedAction } from './planned-action.js';
 
 type EventType = Exclude<DeploymentEvent['type'], 'info'>;
@@ -35,11 +36,13 @@ export class RunNotifications {
 
   constructor(
     private readonly notifier: Notifier | undefined,
+    private readonly redactor: Redactor,
     private readonly base: EventBase,
   ) {}
 
+  /** The event as it leaves the run: the run's secrets (a script's output in `reason`) masked. */
   event(type: EventType, extra: Partial<DeploymentEvent> = {}): DeploymentEvent {
-    return { ...this.base, ...extra, type } as DeploymentEvent;
+    return this.redactor.deep({ ...this.base, ...extra, type } as DeploymentEvent);
   }
 
   send(type: EventType, extra: Partial<DeploymentEvent> = {}): void {
@@ -60,7 +63,7 @@ export class RunNotifications {
       .then(async (outcome) => {
         if (outcome.status === 'rejected') {
           record.status = 'rejected';
-          if (outcome.error) record.error = outcome.error;
+          if (outcome.error) record.error = this.redactor.text(outcome.error);
           return;
         }
         const delivery = await outcome.delivery;
@@ -68,12 +71,12 @@ export class RunNotifications {
         record.sinks = delivery.sinks.map((s) => ({
           sink: s.sink,
           status: s.status,
-          ...(s.error ? { error: s.error } : {}),
+          ...(s.error ? { error: this.redactor.text(s.error) } : {}),
         }));
       })
       .catch((error: unknown) => {
         record.status = 'undelivered';
-        record.error = error instanceof Error ? error.message : String(error);
+        record.error = this.redactor.text(error instanceof Error ? error.message : String(error));
       });
     this.settling.push(done);
   }

@@ -1,6 +1,5 @@
-import { judgeWindow } from '../../src/analysis/judge-window.js';
+import { createJudge, type TargetWindow } from '@n1v1/canary-analysis';
 import { defaultEnvironment } from '../../src/config/defaults.js';
-import type { TargetWindow } from '../../src/metrics/target-window.js';
 import { Journal } from '../../src/run/journal.js';
 
 const window = (requests: number, errors: number, slowShare: number): TargetWindow => ({
@@ -35,16 +34,11 @@ export function longRunJournal(
     },
   });
   journal.append('step.started', { step: 'deploy' });
+  const judge = createJudge({ thresholds: env.thresholds, plannedLooks: looks });
   for (let index = 1; index <= looks; index++) {
     const canary = window(240 + (index % 7) * 5, index % 11 === 0 ? 2 : 0, 0.02);
     const baseline = window(250 + (index % 5) * 4, index % 13 === 0 ? 1 : 0, 0.01);
-    const judged = judgeWindow({
-      canary,
-      baseline,
-      thresholds: env.thresholds,
-      analysis: env.analysis,
-      comparisonAlpha: 0.0001,
-    });
+    const judged = judge.look({ fromSec: (index - 1) * 5, toSec: index * 5, canary, baseline });
     journal.append('look', {
       data: {
         index,

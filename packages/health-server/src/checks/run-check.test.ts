@@ -15,7 +15,7 @@ function spec(run: CheckSpec['run'], overrides: Partial<CheckSpec> = {}): CheckS
   };
 }
 
-const redact = (text: string) => text.replace('hunter2', '[redacted]');
+const redact = (text: string) => text.replace('hunter2', '***');
 const ignore = () => {};
 
 describe('runCheck', () => {
@@ -53,7 +53,7 @@ describe('runCheck', () => {
       status: 'warn',
       observedValue: 97,
       observedUnit: 'percent',
-      output: 'disk [redacted]',
+      output: 'disk ***',
       componentType: 'system',
     });
   });
@@ -95,7 +95,7 @@ describe('runCheck', () => {
         redact,
         ignore,
       ),
-    ).toMatchObject({ status: 'fail', output: 'sync [redacted]' });
+    ).toMatchObject({ status: 'fail', output: 'sync ***' });
     expect(
       await runCheck(
         spec(() => Promise.reject(new Error('async'))),

@@ -1,5 +1,5 @@
+import { cleanOutput, describeFailure } from '../describe-failure.js';
 import { HealthError } from '../health-error.js';
-import { cleanOutput, describeFailure } from '../redact.js';
 import type { CheckSpec } from './check-spec.js';
 import type { CheckOutcome, CheckResult, CheckStatus } from './check-types.js';
 

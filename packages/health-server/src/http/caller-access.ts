@@ -1,12 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/** True when the request came over a loopback interface (IPv4 127/8, IPv6 ::1, or IPv4-mapped). */
-export function isLoopback(req: IncomingMessage): boolean {
-  const address = req.socket?.remoteAddress ?? '';
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
-
 /**
  * A predicate for `Authorization: Bearer <token>`. Compared through fixed-length digests in
  * constant time, so neither the token nor its length leaks through timing.

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { CheckGroup, Evaluation } from '../checks/check-group.js';
+import { describeFailure } from '../describe-failure.js';
 import type { HealthLogger, HealthPaths } from '../health-options.js';
 import type { Lifecycle } from '../lifecycle.js';
+import { MetricsCache } from '../metrics/metrics-cache.js';
 import { markHealthRoute } from '../metrics/metrics-middleware.js';
-import { acceptsOpenMetrics, CONTENT_TYPES, renderMetrics } from '../metrics/render-metrics.js';
-import { describeFailure } from '../redact.js';
+import { acceptsOpenMetrics, CONTENT_TYPES } from '../metrics/render-metrics.js';
 import type { StatusBody } from '../response-types.js';
 import { BodyCache } from './body-cache.js';
 import { type BodyIdentity, healthBody } from './health-body.js';
@@ -20,6 +21,8 @@ export interface EndpointSources {
   liveness: CheckGroup;
   readiness: CheckGroup;
   registry: Registry;
+  /** How long one rendering of `/metrics` serves every scrape, in ms. */
+  metricsCacheMs: number;
   canSeeDetails: (req: IncomingMessage) => boolean;
   canScrape: (req: IncomingMessage) => boolean;
   status: () => Promise<StatusBody>;
@@ -35,8 +38,10 @@ const ALLOW = { Allow: 'GET, HEAD' };
 export class Endpoints {
   private readonly byPath: Map<string, EndpointName>;
   private readonly bodies = new BodyCache();
+  private readonly metricsText: MetricsCache;
 
   constructor(private readonly sources: EndpointSources) {
+    this.metricsText = new MetricsCache(sources.registry, sources.metricsCacheMs);
     this.byPath = new Map(
       Object.entries(sources.paths).map(([name, path]) => [
         path.toLowerCase(),
@@ -94,7 +99,7 @@ export class Endpoints {
       return;
     }
     const format = acceptsOpenMetrics(req.headers.accept) ? 'openmetrics' : 'prometheus';
-    send(res, 200, CONTENT_TYPES[format], await renderMetrics(this.sources.registry, format));
+    send(res, 200, CONTENT_TYPES[format], await this.metricsText.render(format));
   }
 
   private async status(_req: IncomingMessage, res: ServerResponse): Promise<void> {

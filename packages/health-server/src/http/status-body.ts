@@ -1,8 +1,8 @@
 import { worse } from '../checks/aggregate-status.js';
 import type { CheckGroup, Evaluation } from '../checks/check-group.js';
+import { describeFailure } from '../describe-failure.js';
 import type { HealthLogger } from '../health-options.js';
 import type { Lifecycle } from '../lifecycle.js';
-import { describeFailure } from '../redact.js';
 import type { StatusBody, StatusExtra, StatusProvider } from '../response-types.js';
 
 export interface StatusSources {

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { HealthLogger } from '../health-options.js';
 import type { Lifecycle } from '../lifecycle.js';
 import { numberIn } from '../validate.js';
@@ -36,6 +37,7 @@ export function installGracefulShutdown(
   const delayMs = numberIn(WHERE, 'delayMs', options.delayMs, 5000, 0);
   const hardDeadlineMs = numberIn(WHERE, 'hardDeadlineMs', options.hardDeadlineMs, 25_000, 1);
   const hookTimeoutMs = numberIn(WHERE, 'hookTimeoutMs', options.hookTimeoutMs, 5000, 1);
+  const idleCloseMs = numberIn(WHERE, 'idleCloseMs', options.idleCloseMs, 1000, 0);
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   const exit = options.exit === undefined ? (code: number) => process.exit(code) : options.exit;
   const logger = options.logger ?? deps.logger;
@@ -85,10 +87,9 @@ export function installGracefulShutdown(
     const hooks: HookReport[] = [];
     const steps = (async () => {
       deps.lifecycle.markStopping();
-      tracker.drain();
       logger.info(`${reason}: readiness fails now; closing the listener in ${delayMs} ms`);
       await Promise.race([sleep(delayMs), deadline]);
-      await closeServer(server);
+      await closeServer(server, tracker, idleCloseMs);
       logger.info('listener closed and in-flight requests drained');
       hooks.push(...(await runHooks(options.hooks ?? [], hookTimeoutMs, deps.redact)));
       for (const hook of hooks) {
@@ -123,14 +124,28 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-/** Stops accepting, closes idle keep-alive sockets, and resolves once every connection ended. */
-function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting, then drains, and resolves once every connection ended. The order matters:
+ * a connection the kernel completed but the server has not accepted yet is reset when the
+ * listener closes, so clients must not be sent off to reconnect (`Connection: close`) while
+ * it is still open. During the delay keep-alive connections therefore stay as they are; once
+ * the listener is closed every response carries `Connection: close` (the client's next
+ * connect is refused cleanly, or goes to another instance), and sockets that sit idle are
+ * closed once idle for `idleCloseMs`, not at once as `http.Server#close` would: a client may
+ * be sending its next request on one right now.
+ */
+function closeServer(server: Server, tracker: RequestTracker, idleWaitMs: number): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) {
+      tracker.drain();
       resolve();
       return;
     }
-    server.close(() => resolve());
-    server.closeIdleConnections?.();
+    NetServer.prototype.close.call(server, () => resolve());
+    tracker.drain();
+    // After the drain a socket serves at most one more response and closes with it, so a
+    // socket still idle when this fires has been idle for the whole `idleWaitMs`.
+    if (idleWaitMs === 0) server.closeIdleConnections?.();
+    else setTimeout(() => server.closeIdleConnections?.(), idleWaitMs).unref();
   });
 }

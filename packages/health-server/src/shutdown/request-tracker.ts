@@ -5,7 +5,8 @@ import { keepListener } from '../http/attach.js';
  * Watches a server's requests so a shutdown can drain them: once draining, every response
  * carries `Connection: close`, so keep-alive clients open a new connection (to another
  * instance) instead of reusing one that is about to close, and each socket closes as soon
- * as its last response is out.
+ * as its last response is out. Idle sockets are left to the shutdown's `idleCloseMs`: closing
+ * one the moment another request ends would reset a request its client is sending on it.
  */
 export class RequestTracker {
   private readonly inflight = new Set<ServerResponse>();
@@ -33,14 +34,6 @@ export class RequestTracker {
   private readonly onRequest = keepListener((_req: unknown, res: ServerResponse): void => {
     if (this.draining) res.shouldKeepAlive = false;
     this.inflight.add(res);
-    res.once('close', () => {
-      this.inflight.delete(res);
-      // A response that went out with keep-alive before draining leaves an idle socket
-      // behind. Closed only once the listener is closed: until then a client may still
-      // reuse it, and closing it under a request in flight would lose that request.
-      if (this.draining && !this.server.listening) {
-        setImmediate(() => this.server.closeIdleConnections?.());
-      }
-    });
+    res.once('close', () => this.inflight.delete(res));
   });
 }

@@ -1,4 +1,4 @@
-import { describeFailure } from '../redact.js';
+import { describeFailure } from '../describe-failure.js';
 import type { HookReport, ShutdownHook } from './shutdown-types.js';
 
 const TIMED_OUT = Symbol('timed out');

@@ -19,13 +19,21 @@ export type ShutdownHook =
 export interface ShutdownOptions {
   /**
    * How long readiness fails while the server still serves, in ms, so load balancers and
-   * Kubernetes endpoints stop sending traffic before the listener closes. Default 5000.
+   * Kubernetes endpoints stop sending traffic before the listener closes. Keep-alive
+   * connections are served as usual meanwhile; from the listener's close on, each gets
+   * `Connection: close` on its next response. Default 5000.
    */
   delayMs?: number;
   /** From the first signal, the longest the whole shutdown may take before exit(1), in ms. Default 25000. */
   hardDeadlineMs?: number;
   /** Run in order after the server drained, each with its own timeout. */
   hooks?: ShutdownHook[];
+  /**
+   * After the listener closed, how long an idle keep-alive connection may still bring one more
+   * request (served with `Connection: close`) before it is closed, in ms. Closing it at once
+   * would reset a request its client is sending on it at that moment. Default 1000.
+   */
+  idleCloseMs?: number;
   /** Default timeout of one hook, in ms. Default 5000. */
   hookTimeoutMs?: number;
   /** Signals that start the shutdown. Default SIGTERM and SIGINT; `[]` to start it only by `shutdown()`. */

@@ -4,6 +4,7 @@ import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { resolvePath } from '../target.js';
 import type { HttpExchange, HttpRequest } from './http-types.js';
+import { guardedLookup, redirectRefusal } from './redirect-policy.js';
 import { type HopOptions, isRedirect, requestOnce } from './request-once.js';
 import { tlsConnectOptions } from './tls-options.js';
 
@@ -24,6 +25,14 @@ export interface HttpClientOptions {
   signal?: AbortSignal;
   /** Redirects followed before giving up. Default 5. */
   maxRedirects?: number;
+  /**
+   * Follow redirects to other origins too. Default false: a redirect is followed only within
+   * the target's origin (scheme, host and port), so a smoke passes only on what the target
+   * itself answered. Even when true, no configured header (tokens, API keys, the target's
+   * Basic credentials) goes to another origin, and link-local and cloud-metadata addresses
+   * (169.254.169.254 and the like) are never followed to.
+   */
+  allowCrossOriginRedirects?: boolean;
 }
 
 export interface HttpClient {
@@ -32,8 +41,8 @@ export interface HttpClient {
   close(): void;
 }
 
-/** Headers not forwarded when a redirect leaves the target's origin. */
-const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+/** What may go to another origin of the request's headers: describing the body, nothing else. */
+const CROSS_ORIGIN_HEADERS = ['content-type', 'content-length', 'accept'];
 
 /**
  * The suite's HTTP client on node:http(s) directly, for control over what fetch hides:
@@ -48,6 +57,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     'https:': new https.Agent({ ...agentOptions, ...tlsConnectOptions(options) }),
   };
   const maxRedirects = options.maxRedirects ?? 5;
+  const allowCrossOrigin = options.allowCrossOriginRedirects === true;
+  const redirectLookup = guardedLookup(options.lookup);
   const baseHeaders = lowerCaseKeys(options.headers);
 
   async function request(req: HttpRequest): Promise<HttpExchange> {
@@ -59,10 +70,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let headers = { ...baseHeaders, ...lowerCaseKeys(req.headers ?? {}) };
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     const visited = [url.href];
+    const target = url;
     for (let redirects = 0; ; redirects++) {
       const hop = { url, method, headers, body, agent: agents[url.protocol as 'http:' | 'https:'] };
-      let result = await requestOnce(hopOptions(hop, elapsed()));
-      if (!result.ok && result.retryable) result = await requestOnce(hopOptions(hop, elapsed()));
+      const lookup = redirects === 0 ? options.lookup : redirectLookup;
+      let result = await requestOnce(hopOptions(hop, elapsed(), lookup));
+      if (!result.ok && result.retryable)
+        result = await requestOnce(hopOptions(hop, elapsed(), lookup));
       if (!result.ok) return { ok: false, reason: result.reason, durationMs: elapsed() };
       if (!isRedirect(result.status)) {
         return { ...result, ok: true, url: url.href, redirects, durationMs: elapsed() };
@@ -77,7 +91,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (redirects + 1 > maxRedirects) {
         return fail(`more than ${maxRedirects} redirects (last to ${shortPath(next.href)})`);
       }
-      if (next.origin !== url.origin) headers = withoutCredentials(headers);
+      const refusal = redirectRefusal(result.status, target, next, allowCrossOrigin);
+      if (refusal) return fail(refusal);
+      if (next.origin !== target.origin) {
+        headers = crossOriginHeaders(headers);
+        next.username = '';
+        next.password = '';
+      }
       // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
       if (
         result.status === 303 ||
@@ -96,13 +116,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { ok: false, reason, durationMs: elapsed() };
     }
 
-    function hopOptions(hop: Hop, spentMs: number): HopOptions {
+    function hopOptions(hop: Hop, spentMs: number, lookup: LookupFunction | undefined): HopOptions {
       return {
         ...hop,
         remainingMs: (req.timeoutMs ?? options.timeoutMs) - spentMs,
         timeoutMs: req.timeoutMs ?? options.timeoutMs,
         maxBodyBytes: req.maxBodyBytes ?? options.maxBodyBytes,
-        ...(options.lookup ? { lookup: options.lookup } : {}),
+        ...(lookup ? { lookup } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       };
     }
@@ -121,9 +141,10 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+/** Configured headers (`X-Api-Key`, `Authorization`, cookies, ...) never leave the target's origin. */
+function crossOriginHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(headers).filter(([k]) => !CREDENTIAL_HEADERS.includes(k)),
+    Object.entries(headers).filter(([k]) => CROSS_ORIGIN_HEADERS.includes(k)),
   );
 }
 

@@ -17,8 +17,13 @@ describe('redactSecrets', () => {
     expect(redactSecrets('Bearer abcdefgh and abcd', ['abcdefgh', 'Bearer abcdefgh', 'ab'])).toBe(
       '*** and abcd',
     );
-    const same = { a: 1 };
-    expect(redactSecrets(same, [])).toBe(same);
+    expect(redactSecrets({ a: 1 }, [])).toEqual({ a: 1 });
+  });
+
+  it('masks secret patterns too: a webhook URL the server echoed is never shown', () => {
+    expect(redactSecrets('got https://hooks.slack.com/services/T0/B0/XYZ', [])).toBe(
+      'got https://hooks.slack.com/services/***',
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { CanaryError } from '../../canary-error.js';
 import type { CommandDeployerConfig } from '../../config/config-types.js';
 import type { DeployContext, Deployer } from '../deployer.js';
 import { lastLine, runScript } from './run-script.js';
+import { scriptEnvironment } from './script-env.js';
 
 export interface CommandDeployerOptions {
   config: CommandDeployerConfig;
@@ -10,9 +11,10 @@ export interface CommandDeployerOptions {
 }
 
 /**
- * The user's own scripts for deploy, rollback and promote. Each gets N1V1_ENV, N1V1_VERSION,
- * N1V1_RUN_ID and N1V1_SERVICE; its output goes to the journal; a non-zero exit or a
- * timeout fails the step.
+ * The user's own scripts for deploy, rollback and promote. Each gets a minimal environment
+ * (PATH, HOME and the like, `deployer.env`, and N1V1_ENV, N1V1_VERSION, N1V1_RUN_ID,
+ * N1V1_SERVICE, N1V1_CANARY_URL); its output goes, redacted, to the journal; a non-zero exit
+ * or a timeout fails the step.
  */
 export function commandDeployer(options: CommandDeployerOptions): Deployer {
   const { config } = options;
@@ -33,14 +35,14 @@ export function commandDeployer(options: CommandDeployerOptions): Deployer {
       cwd: config.cwd ?? ctx.cwd,
       timeoutMs,
       signal: ctx.signal,
-      env: {
-        ...config.env,
+      env: scriptEnvironment(config.env, {
         N1V1_ENV: ctx.env,
         N1V1_VERSION: ctx.version,
         N1V1_RUN_ID: ctx.runId,
         N1V1_SERVICE: ctx.service,
         ...(options.canaryUrl ? { N1V1_CANARY_URL: options.canaryUrl } : {}),
-      },
+        ...(options.baselineUrl ? { N1V1_BASELINE_URL: options.baselineUrl } : {}),
+      }),
     });
     ctx.record({
       [`${step}Output`]: {

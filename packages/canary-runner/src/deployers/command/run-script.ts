@@ -14,6 +14,7 @@ const TAIL_BYTES = 16 * 1024;
 
 /**
  * Runs one user script (argv, or a string through `/bin/sh -c`) in its own process group,
+ * with exactly the environment it is given (see `scriptEnvironment`),
  * capturing the tail of its output. Past `timeoutMs`, or when the signal aborts, the whole
  * group is killed: a deploy script's children must not outlive it.
  */
@@ -29,7 +30,7 @@ export function runScript(
     let timedOut = false;
     const child = spawn(file!, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

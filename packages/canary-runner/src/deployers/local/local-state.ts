@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { statePath, validateEnvName } from '../../run/state-paths.js';
 import type { ServiceProcess } from './service-process.js';
 
 /** The local "cluster" of one environment: which process is the stable version. */
@@ -8,7 +9,7 @@ export interface LocalState {
 }
 
 export function localStatePath(stateDir: string, env: string): string {
-  return join(stateDir, 'local', `${env}.json`);
+  return statePath(stateDir, 'local', `${validateEnvName(env)}.json`);
 }
 
 export function readLocalState(stateDir: string, env: string): LocalState {

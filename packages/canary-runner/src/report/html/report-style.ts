@@ -18,6 +18,6 @@ table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1
 tr.look.fail{background:#ffebe9}ul.checks{margin:0;padding-left:16px}.check .detail{color:var(--muted)}
 .badge{display:inline-block;padding:0 6px;border-radius:8px;font-size:.75rem;background:#eaeef2}
 .badge.pass,.badge.delivered{background:#dafbe1;color:var(--good)}.badge.fail,.badge.undelivered,.badge.rejected{background:#ffebe9;color:var(--bad)}
-.badge.insufficient,.badge.pending,.badge.inconclusive{background:#fff8c5;color:var(--alarm)}
+.badge.insufficient,.badge.pending,.badge.inconclusive,.badge.error{background:#fff8c5;color:var(--alarm)}.badge.continue{background:#ddf4ff;color:#0969da}
 .muted{color:var(--muted)}.problem{color:var(--alarm);margin:2px 0}code{font-size:.85em}
 `;

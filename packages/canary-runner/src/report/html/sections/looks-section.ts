@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../../analysis/check-types.js';
+import type { CheckResult } from '@n1v1/canary-analysis';
 import type { LookRecord, TargetFigures } from '../../../run/report-types.js';
 import { type Html, html } from '../escape-html.js';
 import { fmt } from '../format-figures.js';

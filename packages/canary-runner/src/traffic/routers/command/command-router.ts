@@ -1,6 +1,7 @@
 import { CanaryError } from '../../../canary-error.js';
 import type { CommandRouterConfig, RouteMatch } from '../../../config/config-types.js';
 import { lastLine, runScript } from '../../../deployers/command/run-script.js';
+import { scriptEnvironment } from '../../../deployers/command/script-env.js';
 import type { PlannedAction } from '../../../run/planned-action.js';
 import { describeWeight, type TrafficRouter } from '../traffic-router.js';
 
@@ -46,13 +47,13 @@ export function commandRouter(options: CommandRouterOptions): TrafficRouter {
       const result = await runScript(config.command, {
         cwd: config.cwd ?? options.cwd,
         timeoutMs,
-        env: {
-          ...config.env,
+        // The same minimal environment as the deploy scripts: no runner secret reaches it.
+        env: scriptEnvironment(config.env, {
           N1V1_ENV: options.env,
           N1V1_SERVICE: options.service,
           N1V1_RUN_ID: options.runId,
           ...routerScriptEnv(weightPercent, match),
-        },
+        }),
       });
       if (result.code !== 0) {
         const why = result.timedOut ? `ran past ${timeoutMs / 1000} s` : `exited ${result.code}`;

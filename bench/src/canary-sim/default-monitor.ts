@@ -1,0 +1,16 @@
+import { analysisPolicy, loadCanaryConfig } from '@n1v1/canary-runner';
+import type { SimulatedMonitor } from './simulate-run.js';
+
+/**
+ * The default config's decision, as the runner builds it: 60 s window, a look every 5 s,
+ * extension up to 30 s, the default limits and budgets.
+ */
+export function defaultMonitor(): SimulatedMonitor {
+  const config = loadCanaryConfig({ cwd: '/nonexistent-n1v1-bench' });
+  return {
+    policy: analysisPolicy(config),
+    intervalSec: config.monitor.intervalSec,
+    // A scrape on loopback or inside a cluster answers within tens of ms.
+    scrapeJitterSec: 0.05,
+  };
+}

@@ -1,0 +1,85 @@
+import {
+  type AnalysisPolicy,
+  createJudge,
+  subtractWindows,
+  type TargetWindow,
+} from '@n1v1/canary-analysis';
+import type { Scenario } from './scenario.js';
+import { SimulatedSide } from './simulated-side.js';
+
+/** How one simulated run ended. */
+export interface RunResult {
+  status: 'pass' | 'fail' | 'inconclusive';
+  /** Seconds into monitoring of the deciding look. */
+  decidedAtSec: number;
+  reason?: string;
+}
+
+/** The decision's settings as the runner's defaults give them. */
+export interface SimulatedMonitor {
+  policy: AnalysisPolicy;
+  intervalSec: number;
+  /** A scrape lands this much after the look's tick, at most (uniform), in seconds. */
+  scrapeJitterSec: number;
+}
+
+/**
+ * One monitor window on simulated traffic, judged by the real decision code: both sides
+ * serve requests up to each scrape, the scrape reads their cumulative counters, and the
+ * interval is the difference of two reads (as the runner computes it); the judge sees one
+ * interval per look and decides, extending the window when its policy says so.
+ */
+export function simulateRun(
+  random: () => number,
+  scenario: Scenario,
+  monitor: SimulatedMonitor,
+): RunResult {
+  const judge = createJudge(monitor.policy);
+  const looks = judge.policy.plannedLooks + judge.policy.extensionLooks;
+  const horizon = (looks + 1) * monitor.intervalSec;
+  const canaryBursts = burstStarts(random, scenario, horizon);
+  const baselineBursts = scenario.bursts?.shared
+    ? canaryBursts
+    : burstStarts(random, scenario, horizon);
+  const canary = new SimulatedSide(random, scenario, true, canaryBursts);
+  const baseline = new SimulatedSide(random, scenario, false, baselineBursts);
+  let before: { canary: TargetWindow; baseline: TargetWindow } = {
+    canary: canary.snapshot(),
+    baseline: baseline.snapshot(),
+  };
+  let fromSec = 0;
+  for (let k = 1; k <= looks; k++) {
+    const toSec = k * monitor.intervalSec + random() * monitor.scrapeJitterSec;
+    canary.advanceTo(toSec);
+    baseline.advanceTo(toSec);
+    const now = { canary: canary.snapshot(), baseline: baseline.snapshot() };
+    const look = judge.look(
+      {
+        fromSec,
+        toSec,
+        canary: subtractWindows(now.canary, before.canary),
+        baseline: subtractWindows(now.baseline, before.baseline),
+      },
+      { look: k },
+    );
+    before = now;
+    fromSec = toSec;
+    if (look.status !== 'continue') {
+      return {
+        status: look.status,
+        decidedAtSec: toSec,
+        ...(look.reason ? { reason: look.reason } : {}),
+      };
+    }
+  }
+  return { status: 'inconclusive', decidedAtSec: fromSec };
+}
+
+function burstStarts(random: () => number, scenario: Scenario, horizonSec: number): number[] {
+  const bursts = scenario.bursts;
+  if (!bursts) return [];
+  const starts: number[] = [];
+  for (let t = 0; t < horizonSec; t += bursts.everySec)
+    starts.push(t + random() * (bursts.everySec - bursts.durationSec));
+  return starts;
+}
