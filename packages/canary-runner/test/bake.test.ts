@@ -71,7 +71,11 @@ describe('the bake after a promotion', () => {
       notifier,
       bake: { durationSec: 6, intervalSec: 2, beforeSec: 4 },
     });
-    expect(report, report.detail).toMatchObject({ outcome: 'promoted', ok: true, version: '1.1.0' });
+    expect(report, report.detail).toMatchObject({
+      outcome: 'promoted',
+      ok: true,
+      version: '1.1.0',
+    });
     expect(report.bake).toMatchObject({ verdict: 'passed', durationSec: 6, intervalSec: 2 });
     expect(report.bake!.before!.requests).toBeGreaterThan(50);
     const looks = report.bake!.looks;
