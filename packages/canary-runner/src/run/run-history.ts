@@ -79,6 +79,8 @@ export function summarizeRun(file: string, entries: JournalEntry[]): RunSummary 
     record: {},
     kind: data.kind === 'promote' ? 'promote' : 'canary',
   };
+  // A promotion's journal always has a bake state, even one that died before its first step.
+  if (summary.kind === 'promote') bakeOf(summary);
   for (const entry of entries) apply(summary, entry);
   return summary;
 }
