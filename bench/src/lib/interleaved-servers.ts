@@ -2,6 +2,7 @@ import {
   type ChildServer,
   haveWrk,
   measureWrk,
+  measureWrkAsync,
   startChild,
   type Variant,
 } from '../health-bench-support.js';
@@ -56,9 +57,12 @@ export async function measureVariants(
   );
   try {
     for (const variant of variants) servers.set(variant, await startChild(variant));
-    // Warm-up: the JIT's tiers, the sockets, the first series of each label set.
-    for (const variant of variants)
-      await measure(`${servers.get(variant)!.url}${path}`, connections, 1);
+    // Warm-up, 4 s each: the JIT's tiers (on a busy machine its background compiler thread
+    // gets little CPU, and a variant can take seconds to reach its steady speed), the
+    // sockets, the first series of each label set.
+    for (let pass = 0; pass < 2; pass++)
+      for (const variant of variants)
+        await measure(`${servers.get(variant)!.url}${path}`, connections, SECONDS);
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? variants : [...variants].reverse();
       for (const variant of order) {
@@ -86,6 +90,80 @@ export async function measureVariants(
         p50Ms: median(s.p50Ms),
         p99Ms: median(s.p99Ms),
         samples: s,
+      },
+    ]),
+  );
+}
+
+/** A subject measured side by side with the baseline: the figures of each, and the ratios of each round. */
+export interface SideBySide {
+  subject: Figures;
+  baseline: Figures;
+  /** subject / baseline CPU per request, per round. */
+  cpuRatios: number[];
+  /** subject / baseline requests per second, per round. */
+  rpsRatios: number[];
+}
+
+/**
+ * Each subject loaded **at the same time** as the baseline, by two wrk processes, round after
+ * round: whatever else the machine does in those seconds, both servers meet it alike, so the
+ * ratio of a round is far steadier than that of two runs one after the other. Needs wrk.
+ */
+export async function measureSideBySide(
+  baseline: Variant,
+  subjects: Variant[],
+  path: string,
+  connections = CONNECTIONS,
+): Promise<Map<Variant, SideBySide>> {
+  if (!haveWrk) throw new Error('side-by-side measurement needs wrk (apt-get install wrk)');
+  const servers = new Map<Variant, ChildServer>();
+  const empty = (): Samples => ({ rps: [], cpuUsPerRequest: [], p50Ms: [], p99Ms: [] });
+  const samples = new Map(subjects.map((v) => [v, { subject: empty(), baseline: empty() }]));
+  try {
+    for (const variant of [baseline, ...subjects]) servers.set(variant, await startChild(variant));
+    for (let pass = 0; pass < 2; pass++)
+      for (const variant of [baseline, ...subjects])
+        await measureWrkAsync(`${servers.get(variant)!.url}${path}`, connections, SECONDS);
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? subjects : [...subjects].reverse();
+      for (const variant of order) {
+        const pair = [servers.get(variant)!, servers.get(baseline)!];
+        const before = await Promise.all(pair.map((server) => server.cpuMs()));
+        const figures = await Promise.all(
+          pair.map((server) => measureWrkAsync(`${server.url}${path}`, connections, SECONDS)),
+        );
+        const after = await Promise.all(pair.map((server) => server.cpuMs()));
+        const s = samples.get(variant)!;
+        [s.subject, s.baseline].forEach((into, i) => {
+          const f = figures[i]!;
+          if (f.errors > 0)
+            throw new Error(`${i ? baseline : variant}: ${f.errors} failed requests`);
+          into.rps.push(f.rps);
+          into.cpuUsPerRequest.push(((after[i]! - before[i]!) * 1000) / f.requests);
+          into.p50Ms.push(f.p50Ms);
+          into.p99Ms.push(f.p99Ms);
+        });
+      }
+    }
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.stop()));
+  }
+  const figuresOf = (s: Samples): Figures => ({
+    rps: median(s.rps),
+    cpuUsPerRequest: median(s.cpuUsPerRequest),
+    p50Ms: median(s.p50Ms),
+    p99Ms: median(s.p99Ms),
+    samples: s,
+  });
+  return new Map(
+    [...samples].map(([variant, s]) => [
+      variant,
+      {
+        subject: figuresOf(s.subject),
+        baseline: figuresOf(s.baseline),
+        cpuRatios: s.subject.cpuUsPerRequest.map((x, i) => x / s.baseline.cpuUsPerRequest[i]!),
+        rpsRatios: s.subject.rps.map((x, i) => x / s.baseline.rps[i]!),
       },
     ]),
   );

@@ -1,7 +1,7 @@
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Journal, listJournals, readJournal } from './journal.js';
 import { listRuns, summarizeRun } from './run-history.js';
 import { newRunId } from './run-id.js';
@@ -81,5 +81,34 @@ describe('summarizeRun', () => {
     journal.append('promote.finished', { ok: true });
     expect(listRuns(dir, 'staging')[0]!.state).toBe('promoted');
     expect(summarizeRun('x', [])).toBeUndefined();
+  });
+});
+
+describe('journal lines are data', () => {
+  it('skips null, non-objects and torn lines with the file named, and still finds a run whose first line is torn', () => {
+    const dir = stateDir();
+    const journal = new Journal(dir, 'staging', 'r9');
+    journal.append('step.started', { step: 'deploy' });
+    journal.append('deploy.record', { data: { deployProcessGroup: 12345 } });
+    const torn = `{"seq":1,"type":"run.sta\nnull\n42\n"str"\n${readFileSync(journal.path, 'utf8')}`;
+    writeFileSync(journal.path, torn);
+    const skipped: string[] = [];
+    const entries = readJournal(journal.path, (message) => skipped.push(message));
+    expect(entries.map((e) => e.type)).toEqual(['step.started', 'deploy.record']);
+    expect(skipped).toEqual([
+      `skipped line 1 of ${journal.path}: not JSON (a write torn by a crash?)`,
+      `skipped line 2 of ${journal.path}: not a journal entry`,
+      `skipped line 3 of ${journal.path}: not a journal entry`,
+      `skipped line 4 of ${journal.path}: not a journal entry`,
+    ]);
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const [run] = listRuns(dir, 'staging');
+    write.mockRestore();
+    expect(run).toMatchObject({
+      runId: 'r9',
+      finished: false,
+      deployStarted: true,
+      record: { deployProcessGroup: 12345 },
+    });
   });
 });

@@ -51,7 +51,7 @@ export class Journal {
     const created = !existsSync(dir);
     mkdirSync(dir, { recursive: true });
     this.path = statePath(stateDir, 'runs', env, `${validateRunId(runId)}.jsonl`);
-    this.seq = existsSync(this.path) ? readJournal(this.path).length : 0;
+    this.seq = existsSync(this.path) ? readJournal(this.path, () => {}).length : 0;
     if (created) syncDirectory(dir);
   }
 
@@ -83,20 +83,45 @@ export function runsDir(stateDir: string, env: string): string {
 }
 
 /**
- * Reads a journal; a last line cut short by a crash mid-write is ignored, since everything
- * before it was flushed whole.
+ * Reads a journal. Lines are data: a line that is not a JSON object with a `type` (`null`, a
+ * number, a write torn by a crash) is skipped and reported through `onSkip` with the file
+ * and line named, by default on stderr; everything else was flushed whole.
  */
-export function readJournal(path: string): JournalEntry[] {
+export function readJournal(
+  path: string,
+  onSkip: (message: string) => void = (message) =>
+    process.stderr.write(`canary-runner: ${message}\n`),
+): JournalEntry[] {
   const entries: JournalEntry[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      entries.push(JSON.parse(line) as JournalEntry);
-    } catch {
-      // Torn write at the end of a killed run.
-    }
-  }
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        onSkip(`skipped line ${index + 1} of ${path}: not JSON (a write torn by a crash?)`);
+        return;
+      }
+      if (!isEntry(parsed)) {
+        onSkip(`skipped line ${index + 1} of ${path}: not a journal entry`);
+        return;
+      }
+      entries.push(parsed);
+    });
   return entries;
+}
+
+function isEntry(value: unknown): value is JournalEntry {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entry = value as Record<string, unknown>;
+  const data = entry.data;
+  return (
+    typeof entry.type === 'string' &&
+    (entry.data === undefined ||
+      (typeof data === 'object' && data !== null && !Array.isArray(data)))
+  );
 }
 
 /** Every journal file of an environment, oldest first (run ids start with a sortable time). */

@@ -1,5 +1,6 @@
 import { CanaryError, errorMessage } from '../canary-error.js';
 import type { RunContext } from './run-context.js';
+import { stopProcessGroup } from './stop-process-group.js';
 import { withTimeout } from './with-timeout.js';
 
 export interface RollbackOutcome {
@@ -25,6 +26,10 @@ export async function performRollback(
   ctx.journal?.append('step.started', { step: 'rollback', data: { trigger } });
   ctx.mark('rollback.started', trigger);
   try {
+    // A deploy script still running (orphaned by a runner that died, or a child it left
+    // behind) would finish deploying after the rollback: stop its group and wait for it first.
+    const stopped = await stopProcessGroup(record.deployProcessGroup);
+    if (stopped) ctx.mark('deploy.stopped', stopped);
     // The run's own abort (a signal) must not stop the rollback it caused.
     const detail = await withTimeout(
       'rollback',

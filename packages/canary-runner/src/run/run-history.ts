@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { BakeBaseline } from '../bake/bake-types.js';
 import type { DeployerConfig } from '../config/config-types.js';
 import { type JournalEntry, listJournals, readJournal } from './journal.js';
@@ -61,11 +62,22 @@ export interface BakeState {
 
 /** Folds one journal into a summary. */
 export function summarizeRun(file: string, entries: JournalEntry[]): RunSummary | undefined {
-  const start = entries.find((e) => e.type === 'run.started');
-  if (!start) return undefined;
+  const started = entries.some((e) => e.type === 'run.started');
+  const ran = entries.some((e) => ['transition', 'step.started', 'deploy.record'].includes(e.type));
+  if (!started && !ran) return undefined;
+  // A torn first line must not hide a dead run from recovery: without its `run.started` the
+  // run is still there, named by its file, and counted as deployed (a rollback is idempotent;
+  // skipping one that was needed is not).
+  const start: Pick<JournalEntry, 'runId' | 'at' | 'data'> = entries.find(
+    (e) => e.type === 'run.started',
+  ) ?? {
+    runId: basename(file, '.jsonl'),
+    at: entries[0]!.at,
+    data: { version: 'unknown', service: 'unknown', pid: 0, deployer: 'unknown' },
+  };
   const data = start.data ?? {};
   const summary: RunSummary = {
-    runId: start.runId,
+    runId: String(start.runId),
     file,
     version: String(data.version),
     service: String(data.service),
@@ -75,7 +87,7 @@ export function summarizeRun(file: string, entries: JournalEntry[]): RunSummary 
     ...(data.deployerConfig ? { deployerConfig: data.deployerConfig as DeployerConfig } : {}),
     state: 'pending',
     finished: false,
-    deployStarted: false,
+    deployStarted: !started,
     record: {},
     kind: data.kind === 'promote' ? 'promote' : 'canary',
   };

@@ -29,9 +29,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   }
   const { default: autocannon } = await import('autocannon');
   const latency = new LatencyHistogram();
-  const result = await new Promise<Result>((resolve, reject) => {
+  const result = await new Promise<RawResult>((resolve, reject) => {
     const instance: Instance = autocannon(
       {
+        ...recordInto(latency),
         url: url.href,
         connections: o.connections,
         duration: o.durationSec,
@@ -41,14 +42,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         ...(body === undefined ? {} : { body }),
         ...(url.protocol === 'https:' ? { tlsOptions: tlsConnectOptions(o) } : {}),
       },
-      (error: unknown, finished: Result) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTimeMs) =>
-      latency.record(responseTimeMs),
+      (error: unknown, finished: unknown) =>
+        error ? reject(error) : resolve(finished as RawResult),
     );
     wireProgressAndStop(instance, o);
   });
-  return redactSecrets(judgeLoad(measure(result, o.path, latency), o), [
+  return redactSecrets(judgeLoad(measure(result, o, latency), o), [
     o.token,
     ...secretHeaderValues(o.headers),
   ]);
@@ -83,7 +82,34 @@ function wireProgressAndStop(instance: Instance, o: ReturnType<typeof resolveLoa
   });
 }
 
-function measure(result: Result, path: string, latency: LatencyHistogram): LoadMeasurement {
+/** The counts of autocannon's run as it hands them over without its aggregation step. */
+type RawResult = Pick<Result, 'statusCodeStats' | 'errors' | 'timeouts' | 'non2xx' | 'duration'>;
+
+/**
+ * autocannon options that make it record each response's time (fractional ms from
+ * `process.hrtime`, every status: `excludeErrorStats` is off) straight into our histogram,
+ * in place of its own whole-millisecond WebAssembly one, and skip the aggregation that
+ * would read that one: a JS-to-WebAssembly call per response saved on the load generator,
+ * whose own CPU is added to every round trip it times. `histograms` and
+ * `skipAggregateResult` are the options autocannon's worker mode uses; the load tests run
+ * the real autocannon, so an upgrade that changed them would fail there.
+ */
+function recordInto(latency: LatencyHistogram): Record<string, unknown> {
+  const sink = {
+    __custom: true,
+    recordValue: (ms: number) => latency.record(ms),
+    recordValueWithExpectedInterval: (ms: number) => latency.record(ms),
+    reset: () => undefined,
+    destroy: () => undefined,
+  };
+  return { histograms: { latencies: sink }, skipAggregateResult: true };
+}
+
+function measure(
+  result: RawResult,
+  o: { path: string; connections: number },
+  latency: LatencyHistogram,
+): LoadMeasurement {
   const statusCodes: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
     statusCodes[code] = stat.count ?? 0;
@@ -108,8 +134,8 @@ function measure(result: Result, path: string, latency: LatencyHistogram): LoadM
     errorKinds: { non2xx: result.non2xx, timeouts: result.timeouts, connection },
     statusCodes,
     durationSec,
-    connections: result.connections,
-    path,
+    connections: o.connections,
+    path: o.path,
   };
 }
 

@@ -35,6 +35,11 @@ export function commandDeployer(options: CommandDeployerOptions): Deployer {
       cwd: config.cwd ?? ctx.cwd,
       timeoutMs,
       signal: ctx.signal,
+      // In the journal (fsync'd) before the script can do anything: if this runner dies, the
+      // next one stops the whole group before it rolls back, so the orphan cannot land later.
+      ...(step === 'deploy'
+        ? { onSpawn: (pgid: number) => ctx.record({ deployProcessGroup: pgid }) }
+        : {}),
       env: scriptEnvironment(config.env, {
         N1V1_ENV: ctx.env,
         N1V1_VERSION: ctx.version,

@@ -20,7 +20,14 @@ const TAIL_BYTES = 16 * 1024;
  */
 export function runScript(
   command: string[] | string,
-  options: { env: Record<string, string>; cwd: string; timeoutMs: number; signal?: AbortSignal },
+  options: {
+    env: Record<string, string>;
+    cwd: string;
+    timeoutMs: number;
+    signal?: AbortSignal;
+    /** Called with the script's process group id right after spawn, before any await. */
+    onSpawn?: (pgid: number) => void;
+  },
 ): Promise<ScriptResult> {
   const [file, ...args] = typeof command === 'string' ? ['/bin/sh', '-c', command] : command;
   const started = Date.now();
@@ -34,6 +41,7 @@ export function runScript(
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    if (child.pid) options.onSpawn?.(child.pid);
     const kill = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
