@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLocalState } from '../src/deployers/local/local-state.js';
 import type { ServiceProcess } from '../src/deployers/local/service-process.js';
+import { readJournal } from '../src/run/journal.js';
 import { pidAlive } from '../src/run/pid-alive.js';
 import { promote } from '../src/run/promote-canary.js';
 import type { CanaryProgress } from '../src/run/report-types.js';
@@ -139,11 +140,14 @@ describe('the bake after a promotion', () => {
     expect(events[1]!.reason).toContain('bake of 1.1.0 in production: error rate');
     const run = promotionOf110()!;
     expect(run).toMatchObject({ state: 'rolled-back', finished: true });
-    const restoredMs = Date.parse(
-      report.notifications.find((n) => n.type === 'rollback.completed')!.at,
-    );
+    const journal = readJournal(report.journal!);
+    const back = journal.find(
+      (e) => e.type === 'log' && String(e.data?.line).includes('1.0.0 (pid'),
+    )!;
+    expect(back.data!.line).toBe(`1.0.0 (pid ${old.pid}) serves production again`);
+    const completed = journal.find((e) => e.type === 'restore.finished')!;
     process.stderr.write(
-      `bake: failing from ${new Date(faultAt).toISOString()}, rolled back ${restoredMs - faultAt} ms later (interval 2 s)\n`,
+      `bake: failing from ${new Date(faultAt).toISOString()}, production back on 1.0.0 ${Date.parse(back.at) - faultAt} ms later, the rollback done ${Date.parse(completed.at) - faultAt} ms later (interval 2 s)\n`,
     );
   });
 });

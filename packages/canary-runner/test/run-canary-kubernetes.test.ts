@@ -61,7 +61,7 @@ const image = (name: string) =>
 describe('a kubernetes canary run', () => {
   it('rolls the canary Deployment out, watches it and leaves it ready', async () => {
     const report = await runCanary(await options({}));
-    expect(report.verdict).toBe('ready');
+    expect(report.verdict, report.reason).toBe('ready');
     expect(image('n1v1-canary')).toBe('ghcr.io/acme/n1v1:1.1.0');
     expect(image('n1v1')).toBe('ghcr.io/acme/n1v1:1.0.0');
   });

@@ -182,6 +182,8 @@ export function localDeployer(options: LocalDeployerOptions): Deployer {
         );
       }
       writeLocalState(ctx.stateDir, ctx.env, { stable: back });
+      // The moment production is back, journaled before the bad version's graceful shutdown.
+      ctx.log(`${back.version} (pid ${back.pid}) serves ${ctx.env} again`);
       const stopped =
         promoted && promoted.pid !== back.pid && (await stopServiceProcess(promoted)) === 'stopped'
           ? `; stopped ${promoted.version} pid ${promoted.pid}`
