@@ -2,6 +2,8 @@
 // `pnpm test`: every package's tests through turbo (one package at a time, so that the tests
 // that start servers and processes are not starved on a 2-core machine), then one closing
 // line that adds up what vitest reported in each package: "Tests: N passed, N failed".
+// `--continue`: a red package (a failed test or coverage gate) does not hide the others'
+// results; the exit code is still turbo's, so any failure fails the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const startedAt = Date.now();
 const turbo = spawnSync(
   join(root, 'node_modules', '.bin', 'turbo'),
-  ['run', 'test', '--concurrency=1', ...process.argv.slice(2)],
+  ['run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)],
   {
     cwd: root,
     stdio: 'inherit',

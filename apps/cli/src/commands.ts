@@ -33,6 +33,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'list the recorded runs of an environment',
     load: async () => (await import('./commands/history.js')).command,
   },
+  approve: {
+    summary: 'open the manual gate of a canary step',
+    load: async () => (await import('./commands/approve.js')).command,
+  },
   notify: {
     summary: 'send one deployment event (test a webhook)',
     load: async () => (await import('./commands/notify.js')).command,

@@ -44,7 +44,11 @@ describe('n1v1 demo', () => {
     const err = io.err();
     expect(out).toContain('n1v1 1.1.0 in demo: PROMOTED');
     expect(out).toContain('n1v1 1.2.0-bad in demo: ROLLED BACK');
-    expect(out).toMatch(/reason: error rate \d+\.\d+% .* above the limit 1\.00%/);
+    expect(out).toMatch(/reason: step \d\/3 \(\d+ %\): error rate \d+\.\d+% /);
+    // The simulated users went through haproxy: each step shows the share the canary got.
+    expect(out).toMatch(/step 1\/3 {3}20 % {2}canary got +\d+\.\d % of \d+ requests {2}pass/);
+    expect(out).toMatch(/promotion 100 %/);
+    expect(out).toMatch(/traffic cut to 0 % in \d+ ms, before the rollback started/);
     expect(out).toContain('smoke + load on the stable version: pass');
     expect(out).toContain('every outcome was as expected');
     for (const event of [

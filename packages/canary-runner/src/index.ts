@@ -12,9 +12,12 @@ export type {
   AnalysisConfig,
   BakeConfig,
   CommandDeployerConfig,
+  CommandRouterConfig,
   DeployerConfig,
   EnvironmentConfig,
   EnvironmentOverrides,
+  GatewayApiRouterConfig,
+  HaproxyRouterConfig,
   InconclusivePolicy,
   InsufficientDataPolicy,
   KubernetesDeployerConfig,
@@ -22,14 +25,18 @@ export type {
   MetricNaming,
   MetricsConfig,
   MonitorConfig,
+  NginxIngressRouterConfig,
   PrometheusMetricsConfig,
   ResolvedCanaryConfig,
+  RouteMatch,
+  RouterConfig,
   ScrapeMetricsConfig,
   SmokeStepConfig,
   ThresholdsConfig,
   TimeoutsConfig,
   TrafficConfig,
   TrafficRequest,
+  TrafficStep,
   UserQuery,
 } from './config/config-types.js';
 export { DEFAULT_SERVICE, defaultEnvironment, PROBE_ROUTES } from './config/defaults.js';
@@ -82,5 +89,8 @@ export { runCanary } from './run/run-canary.js';
 export { listRuns, type RunSummary } from './run/run-history.js';
 export type { NotificationRecord } from './run/run-notifications.js';
 export type { RunState } from './run/state-machine.js';
+export { approveGate, approveStep } from './run/step-gate.js';
+export type { RouterReport, TrafficStepRecord } from './run/traffic-step-record.js';
 export { verdictExitCode } from './run/verdict-exit-code.js';
+export { findHaproxy } from './traffic/routers/haproxy/haproxy-process.js';
 export type { TrafficStats } from './traffic/synthetic-traffic.js';

@@ -8,6 +8,7 @@ import {
   type HaproxyRecord,
   haproxyRouter,
 } from '../src/traffic/routers/haproxy/haproxy-router.js';
+import { runtimeCommand, runtimeCommands } from '../src/traffic/routers/haproxy/runtime-api.js';
 import type { TrafficRouter } from '../src/traffic/routers/traffic-router.js';
 import {
   type CountingServer,
@@ -142,6 +143,16 @@ describe('the haproxy router', () => {
       /acl n1v1_match_0 req\.hdr\(x-canary\),map_str\(.*match-0\.map\) -m found/,
     );
     expect(existsSync(record.socketPath)).toBe(true);
+    // What haproxy refuses is an error with its own words, never a silent success.
+    await expect(
+      runtimeCommands(record.socketPath, ['set weight n1v1_weighted/nosuch 5']),
+    ).rejects.toThrow(/^haproxy refused "set weight n1v1_weighted\/nosuch 5": /);
+  });
+
+  it('says which socket it could not reach when its haproxy is gone', async () => {
+    await expect(runtimeCommand(join(stateDir, 'gone.sock'), 'show info')).rejects.toThrow(
+      /^haproxy runtime API on .*gone\.sock: connect ENOENT/,
+    );
   });
 
   it('fails with the reason haproxy gave when it cannot start', async () => {

@@ -1,5 +1,7 @@
+import { writeKubeconfig } from '@n1v1/fake-kubernetes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gatewayApiRouter } from '../src/traffic/routers/gateway-api/gateway-api-router.js';
+import { loadKubeConfig } from '../src/traffic/routers/kubernetes/kube-config.js';
 import { nginxIngressRouter } from '../src/traffic/routers/nginx-ingress/nginx-ingress-router.js';
 import { startFakeObjectsServer } from './helpers/fake-objects-server.js';
 
@@ -144,5 +146,15 @@ describe('the nginx-ingress router', () => {
       'n1v1',
     );
     await expect(r.setWeight(5)).rejects.toThrow(/^updating Ingress trading\/gone: 404/);
+  });
+});
+
+describe('the Kubernetes connection of a router', () => {
+  it("reads the user's kubeconfig file and context when no server is given", async () => {
+    const file = writeKubeconfig({ server: fake.url, namespace: 'trading' });
+    const { kc: plain } = await loadKubeConfig({ kubeconfig: file });
+    const { kc } = await loadKubeConfig({ kubeconfig: file, context: plain.getCurrentContext() });
+    expect(kc.getCurrentCluster()?.server).toBe(fake.url);
+    expect(kc.getContextObject(kc.getCurrentContext())?.namespace).toBe('trading');
   });
 });

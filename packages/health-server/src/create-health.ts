@@ -85,6 +85,7 @@ export function createHealth(options: HealthOptions): Health {
     readiness: groups.readiness,
     registry,
     metricsCacheMs: resolved.metricsCacheMs,
+    metricsMaxConcurrent: resolved.metricsMaxConcurrent,
     canSeeDetails,
     canScrape,
     status,

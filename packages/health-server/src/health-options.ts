@@ -36,6 +36,12 @@ export interface MetricsOptions {
    * every scrape.
    */
   cacheMs?: number;
+  /**
+   * Scrapes answered at the same time; more get 429 with `Retry-After: 1` at once, so a flood
+   * of `/metrics` cannot hold up `/health` by the size of what it asks for. Default 4
+   * (Prometheus scrapes a target one request at a time).
+   */
+  maxConcurrent?: number;
   /** Distinct `route` label values kept before new ones are counted as `<other>`. Default 200. */
   maxRouteLabels?: number;
   /** Buckets of `http_request_duration_seconds`, in seconds. Default the contract's 0.005 .. 10. */

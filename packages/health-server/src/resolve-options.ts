@@ -19,6 +19,7 @@ export interface ResolvedOptions {
   trustedAddresses: string[];
   metricsToken?: string;
   metricsCacheMs: number;
+  metricsMaxConcurrent: number;
   defaultMetrics: boolean;
   maxRouteLabels: number;
   buckets: number[];
@@ -55,6 +56,13 @@ export function resolveOptions(options: HealthOptions): ResolvedOptions {
     startup: resolveStartup(options.startup),
     trustedAddresses: resolveTrustedAddresses(options.details),
     metricsCacheMs: numberIn(WHERE, 'metrics.cacheMs', options.metrics?.cacheMs, 1000, 0),
+    metricsMaxConcurrent: numberIn(
+      WHERE,
+      'metrics.maxConcurrent',
+      options.metrics?.maxConcurrent,
+      4,
+      1,
+    ),
     defaultMetrics: options.metrics?.defaultMetrics !== false,
     maxRouteLabels: numberIn(
       WHERE,

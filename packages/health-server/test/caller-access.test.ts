@@ -75,6 +75,28 @@ describe('a flood of /metrics', () => {
     expect(render).toHaveBeenCalledTimes(1);
   });
 
+  it('answers 429 beyond maxConcurrent scrapes in flight, and serves again once they ended', async () => {
+    const health = makeHealth({ metrics: { cacheMs: 0, maxConcurrent: 1 } });
+    const real = health.registry.getMetricsAsJSON.bind(health.registry);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(health.registry, 'getMetricsAsJSON').mockImplementationOnce(async () => {
+      await held;
+      return real();
+    });
+    const url = await serve(health);
+    const first = fetch(`${url}/metrics`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await fetch(`${url}/metrics`);
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('1');
+    release();
+    expect((await first).status).toBe(200);
+    expect((await fetch(`${url}/metrics`)).status).toBe(200);
+  });
+
   it('renders every scrape with cacheMs 0, and renders again after a failed rendering', async () => {
     const health = makeHealth({ metrics: { cacheMs: 0 } });
     const render = vi.spyOn(health.registry, 'getMetricsAsJSON');

@@ -9,8 +9,12 @@ const usage = `Usage: n1v1 demo [--monitor=15s] [--interval=3s]
 The whole flow on this machine, nothing to configure, no network:
   1. starts the example service as the stable version 1.0.0
   2. runs the smoke suite with the load check against it
-  3. a canary of a good version 1.1.0: deployed, smoke-tested, watched, promoted
-  4. a canary of a bad version (5 % of trading requests answer 500): caught, rolled back
+  3. a canary of a good version 1.1.0: deployed, smoke-tested, then given 20 %, 50 % and
+     80 % of the simulated users' requests through a real HAProxy (each step analysed, the
+     share the canary really got printed), 100 % and promoted
+  4. a canary of a bad version (5 % of trading requests answer 500): caught at a step, cut
+     to 0 % at once, rolled back
+  Without haproxy installed the canaries get synthetic requests directly, in one window.
 Every notification is printed here (and sent to Discord when DISCORD_WEBHOOK_URL is set).
 Ctrl-C rolls back a canary in flight and stops every process the demo started.
 

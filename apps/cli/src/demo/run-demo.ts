@@ -26,6 +26,7 @@ export interface DemoOptions {
 
 export type DemoStep =
   | { type: 'stable.started'; url: string; pid: number; version: string }
+  | { type: 'note'; message: string }
   | { type: 'smoke.finished'; report: SmokeReport }
   | { type: 'canary.started'; name: 'good' | 'bad'; version: string; description: string }
   | { type: 'canary.finished'; name: 'good' | 'bad'; report: CanaryReport };
@@ -51,7 +52,7 @@ const BAD_VERSION = '1.2.0-bad';
  * be rolled back. Every process it starts is stopped before it returns, also when aborted.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
-  const [{ exampleServiceCommand, runCanary }, { runSmoke }] = await Promise.all([
+  const [{ exampleServiceCommand, findHaproxy, runCanary }, { runSmoke }] = await Promise.all([
     import('@n1v1/canary-runner'),
     import('@n1v1/smoke-tests'),
   ]);
@@ -64,6 +65,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       N1V1_ENVIRONMENT: 'demo',
     });
     step({ type: 'stable.started', url: stable.url, pid: stable.pid, version: STABLE_VERSION });
+
+    const haproxy = haproxyOrWhy(findHaproxy);
+    if (typeof haproxy === 'string') step({ type: 'note', message: haproxy });
 
     const smoke = await runSmoke({
       url: stable.url,
@@ -82,7 +86,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       options.signal?.throwIfAborted();
       step({ type: 'canary.started', name, version, description });
       const report = await runCanary(
-        canaryOptions(options, stateDir, stable!.url, version, faults),
+        canaryOptions(options, stateDir, stable!.url, version, faults, haproxy === true),
       );
       step({ type: 'canary.finished', name, report });
       return report;
@@ -108,6 +112,7 @@ function canaryOptions(
   baselineUrl: string,
   version: string,
   faults: Record<string, string>,
+  throughHaproxy: boolean,
 ): CanaryOptions {
   return {
     cwd: stateDir,
@@ -117,12 +122,37 @@ function canaryOptions(
     // The demo owns the stable process; the canary runner starts and stops only the canary.
     deployer: { type: 'local', env: faults, keepRunning: false },
     monitor: { durationSec: options.monitorSec ?? 15, intervalSec: options.intervalSec ?? 3 },
+    // The simulated users go through a real HAProxy in front of stable and canary; the
+    // canary's share is raised in steps that split the monitor window.
+    ...(throughHaproxy
+      ? {
+          router: { type: 'haproxy' as const },
+          steps: demoSteps(options.monitorSec ?? 15, options.intervalSec ?? 3),
+          traffic: { ratePerSec: 200 },
+        }
+      : {}),
     autoPromote: true,
     notifier: options.notifier,
     handleSignals: false,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onCanaryProgress ? { onProgress: options.onCanaryProgress } : {}),
   };
+}
+
+/** True when haproxy is installed, else why the demo runs without it. */
+function haproxyOrWhy(find: () => string): true | string {
+  try {
+    find();
+    return true;
+  } catch {
+    return 'haproxy is not installed (apt-get install haproxy): the canaries get synthetic requests directly, without weighted steps';
+  }
+}
+
+/** 20 %, 50 %, 80 %, each held a third of the window (at least one interval). */
+export function demoSteps(monitorSec: number, intervalSec: number) {
+  const holdSec = Math.max(intervalSec, Math.round((monitorSec / 3) * 10) / 10);
+  return [20, 50, 80].map((weight) => ({ weight, holdSec }));
 }
 
 function summarize(

@@ -1,5 +1,6 @@
 import type { CanaryReport, PlannedAction } from '@n1v1/canary-runner';
 import type { Paint } from './color.js';
+import { renderTrafficSteps } from './traffic-steps.js';
 
 const HEADLINE: Record<
   CanaryReport['verdict'],
@@ -41,6 +42,7 @@ export function renderCanaryReport(report: CanaryReport, paint: Paint): string {
       `  looks: ${report.looks.length}, last ${last.status}; canary ${f(last.canary)}${last.baseline === undefined ? '' : `; baseline ${f(last.baseline)}`}`,
     );
   }
+  lines.push(...renderTrafficSteps(report, paint));
   for (const r of report.recovered)
     lines.push(
       `  recovered run ${r.runId} (${r.version}): ${r.ok ? 'rolled back' : 'rollback FAILED'}: ${r.detail}`,

@@ -23,6 +23,9 @@ export function createDemoView(io: Io): {
         heading(`1. stable version ${step.version} running at ${step.url} (pid ${step.pid})`);
         heading('2. smoke suite with the load check against the stable version');
         return;
+      case 'note':
+        io.stdout.write(`${paint(`   note: ${step.message}`, 'yellow')}\n`);
+        return;
       case 'smoke.finished':
         smokeProgress.done();
         io.stdout.write(renderSmokeTable(step.report, paint));

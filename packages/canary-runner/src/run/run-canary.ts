@@ -9,6 +9,7 @@ import { type CanaryOptions, defaultVersion, overridesOf } from './canary-option
 import { closeRouter, cutTraffic, type TrafficCut } from './cut-traffic.js';
 import { Journal } from './journal.js';
 import { deployerConfigForJournal } from './journal-deployer-config.js';
+import { journalKey, seal } from './journal-key.js';
 import { acquireLock } from './lock.js';
 import type { MonitorOutcome } from './monitor-canary.js';
 import { monitorCanary } from './monitor-canary.js';
@@ -102,6 +103,8 @@ async function executeRun(
     const detail = to === 'failed' ? { detail: trigger } : {};
     ctx.emit({ type: 'phase', phase: to, elapsedMs: Date.now() - ctx.startedAt, ...detail });
   });
+  // As the journal stores it (redacted), so that the seal covers exactly what is on disk.
+  const recordedDeployer = ctx.redactor.deep(deployerConfigForJournal(config.deployer));
   journal?.append('run.started', {
     // The deployer's config goes with the run: its rollback must undo what this config did.
     // Environment values stay out of the file; the rollback takes them from its own config.
@@ -111,7 +114,10 @@ async function executeRun(
       env: config.env,
       pid: process.pid,
       deployer: config.deployer.type,
-      deployerConfig: deployerConfigForJournal(config.deployer),
+      deployerConfig: recordedDeployer,
+      // Sealed with the state directory's key: a rollback runs a recorded config that differs
+      // from the current one only if this seal proves the runner wrote it.
+      deployerConfigSeal: seal(journalKey(config.stateDir), recordedDeployer),
       metrics: config.metrics.source,
     },
   });
@@ -164,7 +170,8 @@ async function executeRun(
     ctx.notifications.send('deploy.succeeded', { reason, durationMs: Date.now() - ctx.startedAt });
     if (config.autoPromote) {
       machine.fire('promote');
-      if (router) await setPromotionWeight(ctx, router);
+      const promotionStep = router ? await setPromotionWeight(ctx, router) : undefined;
+      if (promotionStep) stepped?.steps.push(promotionStep);
       const detail = await journaledStep(ctx, 'promote', config.timeouts.promoteSec, signal, (s) =>
         ctx.deployer.promote(ctx.deployContext(s), ctx.record),
       );

@@ -17,6 +17,8 @@ export interface RunSummary {
   deployer: string;
   /** The deployer config the run deployed with (its rollback uses the same). */
   deployerConfig?: DeployerConfig;
+  /** The state directory key's seal of `deployerConfig`, written when the run started. */
+  deployerConfigSeal?: string;
   /** Its latest state, including later manual rollbacks and promotions. */
   state: RunState;
   /** Whether the run wrote its `run.finished` line (false: it died half-way). */
@@ -85,6 +87,9 @@ export function summarizeRun(file: string, entries: JournalEntry[]): RunSummary 
     pid: Number(data.pid),
     deployer: String(data.deployer),
     ...(data.deployerConfig ? { deployerConfig: data.deployerConfig as DeployerConfig } : {}),
+    ...(typeof data.deployerConfigSeal === 'string'
+      ? { deployerConfigSeal: data.deployerConfigSeal }
+      : {}),
     state: 'pending',
     finished: false,
     deployStarted: !started,

@@ -64,7 +64,15 @@ export async function runTrafficSteps(
   });
   try {
     for (const phase of phases) {
-      const record = await runStep(ctx, router, phase, urls, phases.length, signal);
+      const record = await runStep(
+        ctx,
+        router,
+        phase,
+        urls,
+        phases.length,
+        started.entryUrl,
+        signal,
+      );
       steps.push(record.step);
       looks.push(...record.looks);
       if (record.step.status === 'fail')
@@ -81,16 +89,35 @@ export async function runTrafficSteps(
   }
 }
 
-/** Sets the promotion's weight (100 %) before the deployer promotes; journaled like a step. */
-export async function setPromotionWeight(ctx: RunContext, router: TrafficRouter): Promise<void> {
-  const promotion = trafficPhases(ctx.config.steps ?? [], true).find((p) => p.kind === 'promotion');
-  if (!promotion) return;
+/**
+ * Sets the promotion's weight (100 %) before the deployer promotes; journaled like a step,
+ * and its record for the report (none when the last step already was 100 %).
+ */
+export async function setPromotionWeight(
+  ctx: RunContext,
+  router: TrafficRouter,
+): Promise<TrafficStepRecord | undefined> {
+  const phases = trafficPhases(ctx.config.steps ?? [], true);
+  const promotion = phases.find((p) => p.kind === 'promotion');
+  if (!promotion) return undefined;
+  const t0 = Date.now();
   const detail = await router.setWeight(promotion.weightPercent);
   say(ctx, `traffic ${promotion.label}: ${detail}`);
   ctx.mark('traffic.weight', detail, {
     weightPercent: promotion.weightPercent,
     step: promotion.index,
   });
+  return {
+    index: promotion.index,
+    of: phases.length - 1,
+    kind: 'promotion',
+    weightPercent: promotion.weightPercent,
+    holdSec: 0,
+    status: 'pass',
+    startedAt: new Date(t0).toISOString(),
+    durationMs: Date.now() - t0,
+    looks: 0,
+  };
 }
 
 async function runStep(
@@ -99,6 +126,7 @@ async function runStep(
   phase: TrafficPhase,
   urls: { canaryUrl: string; baselineUrl?: string },
   stepCount: number,
+  entryUrl: string | undefined,
   signal: AbortSignal,
 ): Promise<{ step: TrafficStepRecord; looks: LookRecord[] }> {
   const t0 = Date.now();
@@ -110,10 +138,11 @@ async function runStep(
   });
   say(ctx, `traffic ${phase.label}: ${detail}`);
   const before = await countsOf(router);
-  const monitored = await monitorCanary(stepContext(ctx, phase, stepCount), urls, signal);
+  const monitored = await monitorCanary(stepContext(ctx, phase, stepCount, entryUrl), urls, signal);
   const after = await countsOf(router);
   const step: TrafficStepRecord = {
     index: phase.index,
+    of: stepCount,
     kind: phase.kind,
     weightPercent: phase.weightPercent,
     ...(phase.match ? { match: phase.match } : {}),
@@ -134,16 +163,22 @@ async function runStep(
 }
 
 /**
- * The run's context for one step: the monitor window is the step's hold, the synthetic
- * traffic is the steps' own (sent through the router), and the false-rollback budget is
- * split over the steps, so the whole run keeps the budget the config states.
+ * The run's context for one step: the monitor window is the step's hold, and the
+ * false-rollback budget is split over the steps, so the whole run keeps the budget the
+ * config states. With a router clients reach (haproxy) the synthetic traffic is the
+ * steps' own, sent through it; a router inside a cluster leaves the monitor its own.
  */
-function stepContext(ctx: RunContext, phase: TrafficPhase, stepCount: number): RunContext {
+function stepContext(
+  ctx: RunContext,
+  phase: TrafficPhase,
+  stepCount: number,
+  entryUrl: string | undefined,
+): RunContext {
   const { config } = ctx;
   const stepConfig: ResolvedCanaryConfig = {
     ...config,
     monitor: { ...config.monitor, durationSec: phase.holdSec },
-    traffic: { ...config.traffic, enabled: false },
+    traffic: { ...config.traffic, enabled: config.traffic.enabled && !entryUrl },
     analysis: {
       ...config.analysis,
       falseRollbackBudget: config.analysis.falseRollbackBudget / stepCount,

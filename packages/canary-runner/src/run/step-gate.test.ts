@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { approveStep, waitForApproval } from './step-gate.js';
+import { approveGate, approveStep, gateFile, waitForApproval } from './step-gate.js';
 
 const dirs: string[] = [];
 const stateDir = () => {
@@ -25,6 +25,13 @@ describe('a manual gate', () => {
     await waitForApproval(dir, 'staging', 'run-2', 5, signal);
     await expect(waitForApproval(dir, 'staging', 'run-2', 1, signal)).rejects.toThrow(
       'manual gate not approved within 1 s (approve with: n1v1 approve --env=staging)',
+    );
+  });
+
+  it('is approved through the config of a working directory, as n1v1 approve does', () => {
+    const cwd = stateDir();
+    expect(approveGate({ cwd, env: 'production', runId: 'run-9' })).toBe(
+      gateFile(join(cwd, '.n1v1'), 'production'),
     );
   });
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CanaryError } from '../canary-error.js';
+import { loadCanaryConfig } from '../config/load-config.js';
 import { sleep } from './sleep.js';
 
 /** The file a manual gate waits for: `<stateDir>/gates/<env>.approve`, holding the run id. */
@@ -46,4 +47,19 @@ export async function waitForApproval(
     'E_CANARY_FAILED',
     `manual gate not approved within ${timeoutSec} s (approve with: n1v1 approve --env=${env})`,
   );
+}
+
+/**
+ * `n1v1 approve`: opens the manual gate of the environment's waiting run (or of `runId`),
+ * found through the config's state directory. Resolves to the gate file.
+ */
+export function approveGate(
+  options: { env?: string; cwd?: string; configPath?: string; runId?: string } = {},
+): string {
+  const config = loadCanaryConfig({
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.configPath ? { path: options.configPath } : {}),
+  });
+  return approveStep(config.stateDir, config.env, options.runId);
 }

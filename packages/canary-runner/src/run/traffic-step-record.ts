@@ -4,6 +4,8 @@ import type { RouteMatch } from '../config/config-types.js';
 export interface TrafficStepRecord {
   /** 1-based; the promotion comes after the last step. */
   index: number;
+  /** How many steps the run has (the promotion not counted). */
+  of: number;
   kind: 'step' | 'promotion';
   weightPercent: number;
   match?: RouteMatch;

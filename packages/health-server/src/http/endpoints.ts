@@ -23,6 +23,8 @@ export interface EndpointSources {
   registry: Registry;
   /** How long one rendering of `/metrics` serves every scrape, in ms. */
   metricsCacheMs: number;
+  /** Scrapes answered at once; more get 429. */
+  metricsMaxConcurrent: number;
   canSeeDetails: (req: IncomingMessage) => boolean;
   canScrape: (req: IncomingMessage) => boolean;
   status: () => Promise<StatusBody>;
@@ -39,6 +41,7 @@ export class Endpoints {
   private readonly byPath: Map<string, EndpointName>;
   private readonly bodies = new BodyCache();
   private readonly metricsText: MetricsCache;
+  private scrapesInFlight = 0;
 
   constructor(private readonly sources: EndpointSources) {
     this.metricsText = new MetricsCache(sources.registry, sources.metricsCacheMs);
@@ -98,6 +101,14 @@ export class Endpoints {
       });
       return;
     }
+    // Prometheus scrapes a target one request at a time: more at once is a flood, and writing
+    // a large body to each of them would hold up /health as surely as rendering would.
+    if (this.scrapesInFlight >= this.sources.metricsMaxConcurrent) {
+      sendError(res, 429, 'too many concurrent scrapes; retry later', { 'Retry-After': '1' });
+      return;
+    }
+    this.scrapesInFlight++;
+    res.once('close', () => this.scrapesInFlight--);
     const format = acceptsOpenMetrics(req.headers.accept) ? 'openmetrics' : 'prometheus';
     send(res, 200, CONTENT_TYPES[format], await this.metricsText.render(format));
   }
