@@ -32,7 +32,7 @@ const lines = [];
 for (const group of ['apps', 'packages', '.']) {
   const dirs =
     group === '.'
-      ? ['deploy', 'bench']
+      ? ['deploy', 'bench', 'tests/registry']
       : readdirSync(join(root, group)).map((name) => join(group, name));
   for (const dir of dirs) {
     const file = join(root, dir, '.vitest', 'results.json');

@@ -1,9 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type CanaryProgress, type CanaryReport, runCanary } from '@n1v1/canary-runner';
 import type { Benchmark } from './lib/benchmark.js';
 import { median } from './lib/time-command.js';
+
+// The library runs no service of its own: the example service, a dependency of the bench.
+const exampleServiceCommand = [
+  process.execPath,
+  join(
+    dirname(createRequire(import.meta.url).resolve('@n1v1/example-service/package.json')),
+    'dist',
+    'main.js',
+  ),
+];
 
 const INTERVAL_SEC = 5;
 const TARGET_MS = INTERVAL_SEC * 1000 + 2000;
@@ -55,6 +66,7 @@ async function trial(failFromStart: boolean): Promise<Trial> {
       handleSignals: false,
       deployer: {
         type: 'local',
+        command: exampleServiceCommand,
         keepRunning: false,
         env: {
           N1V1_ADMIN_TOKEN: ADMIN_TOKEN,

@@ -27,8 +27,14 @@ interface Job {
   needs?: string | string[];
   if?: string;
   strategy?: { matrix?: { node?: number[] } };
-  steps: Array<{ run?: string; uses?: string; env?: Record<string, string> }>;
+  steps: Array<{
+    run?: string;
+    uses?: string;
+    env?: Record<string, string>;
+    with?: Record<string, string>;
+  }>;
   environment?: string;
+  permissions?: Record<string, string>;
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -350,10 +356,38 @@ describe('the journal import of the production rollout', () => {
 });
 
 describe('the release workflow', () => {
+  const release = workflow('release.yml');
+  const job = Object.values(release.jobs)[0]!;
+
   it('versions and publishes with changesets', () => {
-    const release = workflow('release.yml');
-    const steps = Object.values(release.jobs)[0]!.steps;
-    expect(steps.some((step) => step.uses?.startsWith('changesets/action@'))).toBe(true);
+    expect(job.steps.some((step) => step.uses?.startsWith('changesets/action@'))).toBe(true);
+  });
+
+  it('runs only after CI passed for a push to main, on the commit CI tested', () => {
+    expect(release.on).toEqual({
+      workflow_run: { workflows: ['CI'], types: ['completed'], branches: ['main'] },
+    });
+    expect(job.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    expect(job.if).toContain("github.event.workflow_run.event == 'push'");
+    const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+    expect(checkout?.with?.ref).toBe('${{ github.event.workflow_run.head_sha }}');
+  });
+
+  it('pins every action, changesets/action included, to a full commit SHA', () => {
+    for (const file of files) {
+      for (const job of Object.values(workflow(file).jobs)) {
+        for (const step of job.steps.filter((s) => s.uses)) {
+          expect(step.uses, `${file}: ${step.uses}`).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+        }
+      }
+    }
+  });
+
+  it('publishes with provenance: an OIDC token and NPM_CONFIG_PROVENANCE', () => {
+    expect(job.permissions).toMatchObject({ 'id-token': 'write', contents: 'write' });
+    const publish = job.steps.find((step) => step.uses?.startsWith('changesets/action@'));
+    expect(publish?.env).toMatchObject({ NPM_CONFIG_PROVENANCE: 'true' });
   });
 });
 

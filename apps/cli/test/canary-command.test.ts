@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRuns } from '@n1v1/canary-runner';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exampleServiceCommand } from '../src/example-service-command.js';
 import { main } from '../src/main.js';
 import { memoryIo } from './memory-io.js';
 
@@ -25,8 +26,13 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
+/** A config file whose local deployer names its service, as a config file must. */
 function config(staging: Record<string, unknown>): void {
-  writeFileSync(join(cwd, 'n1v1.config.json'), JSON.stringify({ environments: { staging } }));
+  const deployer = { type: 'local', command: exampleServiceCommand(), ...(staging.deployer ?? {}) };
+  writeFileSync(
+    join(cwd, 'n1v1.config.json'),
+    JSON.stringify({ environments: { staging: { ...staging, deployer } } }),
+  );
 }
 
 async function n1v1(...args: string[]) {
@@ -111,9 +117,14 @@ describe('n1v1 canary', () => {
       /^promote 2\.0\.0 \(run .+\) in staging: planned\n {2}dry run: would promote 2\.0\.0 to staging and bake it for 300 s\n {2}would, in order:\n/,
     );
 
+    // No canary is out after the promotion, but the local stable (the promoted 2.0.0) still
+    // runs: a manual rollback stops what the local runs left.
     const rollback = await n1v1('rollback');
     expect(rollback.code).toBe(0);
-    expect(rollback.out).toBe(
+    expect(rollback.out).toMatch(
+      /^rollback in staging: nothing-to-do\n {2}no canary to roll back in staging; stopped the local stable 2\.0\.0 \(pid \d+, http:\/\/127\.0\.0\.1:\d+\)\n$/,
+    );
+    expect((await n1v1('rollback')).out).toBe(
       'rollback in staging: nothing-to-do\n  no canary to roll back in staging\n',
     );
 
@@ -173,6 +184,30 @@ describe('n1v1 canary', () => {
     expect(bad.err).toBe(
       'n1v1: version "a b" is invalid: use letters, digits, ".", "_", "+" and "-" (at most 128)\n',
     );
+  });
+});
+
+describe("the local deployer's service", () => {
+  it('is the example service when there is no config file, and must be named in a config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'n1v1-no-config-'));
+    try {
+      const plain = { ...memoryIo({}), cwd: dir };
+      expect(await main(['canary', '--dry-run', '--json', '--version=1.0.0'], plain)).toBe(0);
+      const summaries = JSON.parse(plain.out()).plan.map((a: { summary: string }) => a.summary);
+      expect(summaries.join('\n')).toMatch(/example-service[/\\]dist[/\\]main\.js/);
+
+      writeFileSync(
+        join(dir, 'n1v1.config.json'),
+        JSON.stringify({ environments: { staging: { deployer: { type: 'local' } } } }),
+      );
+      const named = { ...memoryIo({}), cwd: dir };
+      expect(await main(['canary', '--dry-run', '--version=1.0.0'], named)).toBe(2);
+      expect(named.err()).toMatch(
+        /^n1v1: n1v1\.config\.json: environments\.staging\.deployer\.command is required by the local deployer; set it to the argv that starts your service/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

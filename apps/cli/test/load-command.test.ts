@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { parseLoadReport } from './helpers/schemas.js';
@@ -128,4 +130,43 @@ describe('n1v1 load', () => {
       expect([code, out, err]).toEqual([2, '', message]);
     }
   });
+});
+
+describe('n1v1 load interrupted by Ctrl-C', () => {
+  it('says it was interrupted and exits 1, never PASS', async () => {
+    let requests = 0;
+    const url = await startServer((_req, res) => {
+      requests++;
+      res.writeHead(200).end('ok');
+    });
+    const bin = fileURLToPath(new URL('../bin/n1v1.js', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      [bin, 'load', `--url=${url}`, '--duration=60s', '--connections=1'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // Interrupt once the load runs: the service has seen its first requests.
+    const deadline = Date.now() + 20_000;
+    while (requests < 10 && Date.now() < deadline && child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    child.kill('SIGINT');
+    const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const code = await exited;
+    clearTimeout(kill);
+    expect(code, `${out}\n${err}`).toBe(1);
+    expect(out).toMatch(/: FAIL/);
+    expect(out).not.toMatch(/PASS/);
+    expect(out).toMatch(/interrupted \(Ctrl-C\) after [\d.]+ s of the 60 s asked for/);
+    expect(err).toMatch(/^load: interrupted \(Ctrl-C\)/m);
+  }, 60_000);
 });

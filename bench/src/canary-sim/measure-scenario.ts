@@ -18,6 +18,8 @@ export interface ScenarioMeasurement {
   high: number;
   /** Median seconds from the regression's start to the failing look, over the failed runs. */
   medianSecToRollback: number | null;
+  /** Median looks from the regression's start to the failing look (1: the first look after it). */
+  medianLooksToRollback: number | null;
   /** Runs decided after the 60 s window, in the extension. */
   extended: number;
   /** One reason, for the report: the most common first failure's check. */
@@ -37,19 +39,20 @@ export function measureScenario(
   let extended = 0;
   let example: string | undefined;
   const times: number[] = [];
+  const looks: number[] = [];
   for (let i = 0; i < runs; i++) {
     const result = simulateRun(random, scenario, monitor);
     if (result.decidedAtSec > windowSec + monitor.scrapeJitterSec) extended++;
     if (result.status === 'fail') {
       failed++;
       times.push(result.decidedAtSec - (scenario.regressionAtSec ?? 0));
+      looks.push(result.look - Math.round((scenario.regressionAtSec ?? 0) / monitor.intervalSec));
       example ??= result.reason;
     } else if (result.status === 'inconclusive') {
       inconclusive++;
       example ??= `inconclusive: ${result.reason ?? ''}`;
     }
   }
-  times.sort((a, b) => a - b);
   const rollbacks = failed + inconclusive;
   const { low, high } = wilsonInterval(rollbacks, runs);
   return {
@@ -62,8 +65,16 @@ export function measureScenario(
     rate: rollbacks / runs,
     low,
     high,
-    medianSecToRollback: times.length ? times[Math.floor((times.length - 1) / 2)]! : null,
+    medianSecToRollback: median(times),
+    medianLooksToRollback: median(looks),
     extended,
     ...(example ? { example } : {}),
   };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

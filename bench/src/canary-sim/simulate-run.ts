@@ -12,6 +12,8 @@ export interface RunResult {
   status: 'pass' | 'fail' | 'inconclusive';
   /** Seconds into monitoring of the deciding look. */
   decidedAtSec: number;
+  /** The deciding look, 1-based. */
+  look: number;
   reason?: string;
 }
 
@@ -68,11 +70,12 @@ export function simulateRun(
       return {
         status: look.status,
         decidedAtSec: toSec,
+        look: k,
         ...(look.reason ? { reason: look.reason } : {}),
       };
     }
   }
-  return { status: 'inconclusive', decidedAtSec: fromSec };
+  return { status: 'inconclusive', decidedAtSec: fromSec, look: looks };
 }
 
 function burstStarts(random: () => number, scenario: Scenario, horizonSec: number): number[] {

@@ -6,6 +6,12 @@ export type {
   LookStatus,
   QueryValue,
 } from '@n1v1/canary-analysis';
+export {
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestRollback,
+  backtestPolicy,
+} from './backtest/backtest-policy.js';
 export type { BakeReport, BakeVerdict } from './bake/bake-types.js';
 export { CanaryError, type CanaryErrorCode } from './canary-error.js';
 export type {
@@ -40,7 +46,6 @@ export type {
   UserQuery,
 } from './config/config-types.js';
 export { DEFAULT_SERVICE, defaultEnvironment, PROBE_ROUTES } from './config/defaults.js';
-export { exampleServiceCommand } from './config/example-service-command.js';
 export {
   CONFIG_FILE_NAME,
   type LoadConfigOptions,
@@ -54,7 +59,6 @@ export type {
   DeployerStatus,
   DeployResult,
 } from './deployers/deployer.js';
-export { type RolloutStatus, rolloutStatus } from './deployers/kubernetes/rollout-status.js';
 export {
   classifyStatus,
   type MetricMapping,

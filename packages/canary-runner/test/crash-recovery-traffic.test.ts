@@ -9,6 +9,7 @@ import { listRuns } from '../src/run/run-history.js';
 import type { HaproxyRecord } from '../src/traffic/routers/haproxy/haproxy-router.js';
 import { runtimeCommand } from '../src/traffic/routers/haproxy/runtime-api.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 
 const child = fileURLToPath(new URL('./fixtures/run-canary-child.mjs', import.meta.url));
 const built = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -33,6 +34,7 @@ async function killRunAtStep(): Promise<number> {
     cwd: workspace.cwd,
     version: '3.0.0-doomed',
     handleSignals: false,
+    localCommand: exampleServiceCommand(),
     smoke: { enabled: false },
     router: { type: 'haproxy' },
     steps: [{ weight: 25, holdSec: 120 }],
@@ -76,7 +78,7 @@ describe('a run that died at a traffic step', () => {
       notifier: null,
       smoke: { enabled: false },
       monitor: { durationSec: 2, intervalSec: 1 },
-      deployer: { type: 'local', keepRunning: false },
+      deployer: { type: 'local', command: exampleServiceCommand(), keepRunning: false },
     });
     expect(report.recovered).toHaveLength(1);
     expect(report.recovered[0]).toMatchObject({ runId: crashed!.runId, ok: true });

@@ -7,6 +7,7 @@ import { pidAlive } from '../src/run/pid-alive.js';
 import { runCanary } from '../src/run/run-canary.js';
 import { listRuns } from '../src/run/run-history.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 
 const child = fileURLToPath(new URL('./fixtures/run-canary-child.mjs', import.meta.url));
 const built = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -31,6 +32,7 @@ async function killRunWhileMonitoring(): Promise<number> {
     cwd: workspace.cwd,
     version: '1.0.0-doomed',
     handleSignals: false,
+    localCommand: exampleServiceCommand(),
     monitor: { durationSec: 60, intervalSec: 1 },
   };
   const proc = spawn(process.execPath, [child, JSON.stringify(options)], {
@@ -66,6 +68,7 @@ describe('a run that died half-way', () => {
       version: '1.0.1',
       handleSignals: false,
       notifier: null,
+      localCommand: exampleServiceCommand(),
       monitor: { durationSec: 4, intervalSec: 2 },
     });
     expect(report.recovered).toEqual([

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exampleServiceMain } from '../src/config/example-service-command.js';
 import { localDeployer } from '../src/deployers/local/local-deployer.js';
 import { readLocalState } from '../src/deployers/local/local-state.js';
 import {
@@ -12,6 +11,7 @@ import {
 } from '../src/deployers/local/service-process.js';
 import { pidAlive } from '../src/run/pid-alive.js';
 import { testDeployContext } from './helpers/deploy-context.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 
 const started: number[] = [];
 
@@ -27,7 +27,7 @@ afterEach(async () => {
 
 function deployer(extra: Record<string, unknown> = {}) {
   return localDeployer({
-    config: { type: 'local', readyTimeoutSec: 10, ...extra },
+    config: { type: 'local', command: exampleServiceCommand(), readyTimeoutSec: 10, ...extra },
     requestTimeoutMs: 2000,
   });
 }
@@ -149,6 +149,5 @@ describe('the local deployer', () => {
     expect(await stopServiceProcess(proc, 300)).toBe('stopped');
     expect(pidAlive(proc.pid)).toBe(false);
     expect(logTail(proc.logFile)).toBe('');
-    expect(exampleServiceMain()).toMatch(/example-service[/\\]dist[/\\]main\.js$/);
   });
 });

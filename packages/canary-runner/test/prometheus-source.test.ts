@@ -155,6 +155,32 @@ describe('the prometheus metrics source, against a real Prometheus', () => {
     );
   });
 
+  it('takes a scalar answer as one value, and refuses a range vector', async () => {
+    expect(await instantQuery(prometheus.url, '1 + 1', 5000)).toEqual([{ metric: {}, value: 2 }]);
+    await expect(instantQuery(prometheus.url, 'up[1m]', 5000)).rejects.toThrow(
+      'Prometheus answered a matrix for up[1m]; expected an instant vector',
+    );
+  });
+
+  it('reports a Prometheus it cannot reach as a problem of the poll, not as zero traffic', async () => {
+    const source = prometheusSource({
+      config: {
+        source: 'prometheus',
+        url: 'http://127.0.0.1:1',
+        canarySelector: 'job="canary"',
+        scrapeIntervalSec: 1,
+        excludeRoutes: [],
+        queries: [],
+      },
+      mapping: METRIC_PRESETS['health-server'],
+      intervalSec: 2,
+      timeoutMs: 1000,
+    });
+    const poll = await source.poll();
+    expect(poll.canary).toBeNull();
+    expect(poll.problems[0]).toMatch(/^could not query Prometheus for the canary: /);
+  });
+
   it('says when the server is not Prometheus', async () => {
     await expect(instantQuery(canary.url, 'up', 2000)).rejects.toThrow(
       'Prometheus answered 200 without a query result for up; check metrics.url',

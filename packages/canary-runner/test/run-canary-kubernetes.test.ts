@@ -1,5 +1,5 @@
 import { type RunningService, startExampleService } from '@n1v1/example-service';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CanaryOptions } from '../src/run/canary-options.js';
 import { runCanary } from '../src/run/run-canary.js';
 import { type FakeAppsServer, startFakeAppsServer } from './fake-kubernetes/fake-apps-server.js';
@@ -8,6 +8,13 @@ import { canaryWorkspace } from './helpers/canary-workspace.js';
 let workspace: ReturnType<typeof canaryWorkspace>;
 let api: FakeAppsServer;
 const services: RunningService[] = [];
+
+beforeAll(async () => {
+  // The example services below share this process's event loop with the runner, which loads
+  // the Kubernetes client on its first step: load it now, or that second of module loading
+  // would fail their event-loop liveness check mid-run (separate processes in real use).
+  await import('@kubernetes/client-node');
+});
 
 beforeEach(async () => {
   workspace = canaryWorkspace();

@@ -6,6 +6,7 @@ import { runCanary } from '../src/run/run-canary.js';
 import { verdictExitCode } from '../src/run/verdict-exit-code.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
 import { type DiscordServer, startDiscordServer, titles } from './helpers/discord-server.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 import { expectValidReport } from './helpers/report-schema.js';
 
 let workspace: ReturnType<typeof canaryWorkspace>;
@@ -30,7 +31,13 @@ function run(faults: Record<string, string>, extra: Partial<CanaryOptions> = {})
     notifier: createNotifier([
       discord({ webhookUrl: discordServer.webhookUrl, apiBase: discordServer.apiBase }),
     ]),
-    deployer: { type: 'local', env: faults, readyTimeoutSec: 5, keepRunning: false },
+    deployer: {
+      type: 'local',
+      command: exampleServiceCommand(),
+      env: faults,
+      readyTimeoutSec: 5,
+      keepRunning: false,
+    },
     monitor: { durationSec: 8, intervalSec: 2 },
     ...extra,
   });

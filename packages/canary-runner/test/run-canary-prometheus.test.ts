@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../src/deployers/local/free-port.js';
 import { runCanary } from '../src/run/run-canary.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 import { type RunningPrometheus, startPrometheus } from './helpers/prometheus.js';
 
 let workspace: ReturnType<typeof canaryWorkspace>;
@@ -31,6 +32,7 @@ describe('a canary judged through a real Prometheus server', () => {
       notifier: null,
       deployer: {
         type: 'local',
+        command: exampleServiceCommand(),
         canaryPort,
         stablePort,
         env: { N1V1_ERROR_RATE: '0.2' },

@@ -10,6 +10,7 @@ import { rollback } from '../src/run/rollback-canary.js';
 import { runCanary } from '../src/run/run-canary.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
 import { type DiscordServer, startDiscordServer } from './helpers/discord-server.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 import { recordingNotifier } from './helpers/recording-notifier.js';
 import { expectValidReport } from './helpers/report-schema.js';
 
@@ -28,11 +29,21 @@ const base = (extra: Partial<CanaryOptions> = {}): CanaryOptions => ({
   version: '2.0.0',
   handleSignals: false,
   notifier: null,
+  localCommand: exampleServiceCommand(),
   monitor: { durationSec: 6, intervalSec: 2 },
   ...extra,
 });
 
 describe('safety of canary runs', () => {
+  it('refuses a local run that names no command as a config error, and starts nothing', async () => {
+    const { localCommand: _none, ...withoutCommand } = base();
+    await expect(runCanary(withoutCommand)).rejects.toMatchObject({
+      code: 'E_CONFIG_INVALID',
+      message: expect.stringContaining('environments.staging.deployer.command is required'),
+    });
+    expect(workspace.recordedPids()).toEqual([]);
+  });
+
   it('plans every action on --dry-run and takes none: no process, no journal, no message', async () => {
     const discordServer: DiscordServer = await startDiscordServer();
     try {
@@ -105,9 +116,13 @@ describe('safety of canary runs', () => {
       ok: true,
       runId: report.runId,
       version: '2.0.0',
-      detail: `stopped canary pid ${canaryPid}`,
+      // With the local deployer a manual rollback leaves nothing behind: the stable goes too.
+      detail: expect.stringMatching(
+        new RegExp(`^stopped canary pid ${canaryPid}; stopped the local stable stable \\(pid \\d+`),
+      ),
     });
     expect(pidAlive(canaryPid)).toBe(false);
+    expect(workspace.recordedPids().filter(pidAlive)).toEqual([]);
     expect(recorder.events.map((e) => e.type).slice(2)).toEqual([
       'rollback.started',
       'rollback.completed',

@@ -4,6 +4,7 @@ import { pidAlive } from '../src/run/pid-alive.js';
 import type { CanaryProgress } from '../src/run/report-types.js';
 import { runCanary } from '../src/run/run-canary.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 
 const INTERVAL_SEC = 2;
 
@@ -29,6 +30,7 @@ function steppedOptions(version: string, onProgress: (event: CanaryProgress) => 
     // The canary's fault switches answer its admin token only.
     deployer: {
       type: 'local' as const,
+      command: exampleServiceCommand(),
       keepRunning: false,
       env: { N1V1_ADMIN_TOKEN: ADMIN_TOKEN },
     },

@@ -13,6 +13,13 @@ export { validateConfig } from './config/validate-config.js';
 export { LOAD_BOUNDS, LOAD_DEFAULTS } from './load/load-limits.js';
 export type { LoadOptions, LoadReport, LoadThreshold } from './load/load-types.js';
 export { runLoad } from './load/run-load.js';
+export {
+  isSmokeProfileName,
+  SMOKE_PROFILE_NAMES,
+  SMOKE_PROFILES,
+  type SmokeProfile,
+  type SmokeProfileName,
+} from './profiles/smoke-profiles.js';
 export { renderJUnit } from './report/render-junit.js';
 export { renderLoadMarkdown, renderMarkdown } from './report/render-markdown.js';
 export { DEFAULT_TIMEOUT_MS } from './run/resolve-smoke-options.js';

@@ -1,6 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import type { SmokeConfig } from './config/config-types.js';
 import type { LoadOptions, LoadReport } from './load/load-types.js';
+import type { SmokeProfileName } from './profiles/smoke-profiles.js';
 
 /** The checks the suite knows by name (the names are part of the contract). */
 export const BUILT_IN_CHECKS = [
@@ -25,9 +26,17 @@ export interface TlsOptions {
 export interface SmokeOptions extends TlsOptions {
   /** Base URL of the service, e.g. `https://staging.example.com`; check paths are appended to its path. */
   url: string;
+  /**
+   * The contract to check: `n1v1` (default: the full N1V1 contract), `generic` (`/health`,
+   * `/ready`, any 2xx passes), `kubernetes` (`/livez`, `/readyz`), `spring` (Actuator). Wins
+   * over the config's `profile`.
+   */
+  profile?: SmokeProfileName;
+  /** Endpoint paths, winning over the config's and the profile's (`--health-path`, ...). */
+  paths?: { health?: string; ready?: string; status?: string; metrics?: string };
   /** Per-request timeout in ms (connect, headers and body). Default 5000, or the config's `timeoutMs`. */
   timeoutMs?: number;
-  /** Before the checks, wait up to this long (ms) for `GET /health` to answer 2xx. Default 0: no wait. */
+  /** Before the checks, wait up to this long (ms) for the health path (`/health` in most profiles) to answer 2xx. Default 0: no wait. */
   waitMs?: number;
   /**
    * Deadline for the whole run in ms, wait included; checks still running then fail.
@@ -66,6 +75,8 @@ export interface CheckResult {
 export interface SmokeReport {
   schemaVersion: 1;
   status: 'pass' | 'fail';
+  /** The profile the checks followed. */
+  profile: SmokeProfileName;
   /** The base URL checked, with any credentials redacted. */
   target: string;
   /** ISO 8601 time the run started. */

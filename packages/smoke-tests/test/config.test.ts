@@ -135,9 +135,9 @@ describe('validateConfig names the field that is wrong', () => {
     );
   });
 
-  it('for a check named like a built-in or an earlier check', async () => {
-    expect(await problem({ checks: [{ name: 'health', path: '/h' }] })).toBe(
-      'smoke.json: "checks[0].name" is "health", the name of a built-in check; choose another',
+  it('for a check named load or like an earlier check (a built-in name replaces that check)', async () => {
+    expect(await problem({ checks: [{ name: 'load', path: '/h' }] })).toBe(
+      'smoke.json: "checks[0].name" is "load", the name of the load check; choose another',
     );
     expect(
       await problem({

@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from '../command.js';
+import { exampleServiceCommand } from '../example-service-command.js';
 import { parseFlags } from '../parse-flags.js';
 
 const usage = `Usage: n1v1 canary [--env=staging] [--version=V] [--dry-run] [--no-rollback] [--config=FILE] [--json]
+       n1v1 canary backtest [--env=staging] [--hours=24] [--config=FILE] [--json]
 
 Deploys the version as a canary, smoke-tests it, watches it beside the stable version
 (60 s by default: health and analysis every 5 s) and either declares it ready for
@@ -17,6 +21,11 @@ Flags:
   --no-rollback     on failure notify and exit 1 but leave the canary in place
   --json            print the report as one JSON document on stdout (progress on stderr)
   --run-url=URL     link to the CI run in every notification (default: the GitHub Actions run)
+
+\`canary backtest\` replays the environment's policy on its recorded Prometheus history
+(metrics.source prometheus with a baselineSelector): the baseline's last --hours cut in
+windows of a run's length, each judged against the window before it, look by look. It
+prints the false-rollback rate you would have had and the looks that would have failed.
 
 Exit codes: 0 passed, 1 rolled back (or failed with --no-rollback), 2 bad config or flag,
 3 the rollback failed or the state is unknown: a person must look.
@@ -35,6 +44,10 @@ const spec = {
 export const command: Command = {
   usage,
   async run(argv, io) {
+    if (argv[0] === 'backtest') {
+      const { runBacktest } = await import('./canary-backtest.js');
+      return runBacktest(argv.slice(1), io);
+    }
     const flags = parseFlags('canary', argv, spec);
     const json = flags.json === true;
     const runner = await import('@n1v1/canary-runner');
@@ -54,6 +67,8 @@ export const command: Command = {
         ...(typeof flags.config === 'string' ? { configPath: flags.config } : {}),
         dryRun: flags['dry-run'] === true,
         noRollback: flags['no-rollback'] === true,
+        // With no config file at all, the example service; a config's local deployer names its own.
+        ...(hasConfigFile(io.cwd, flags.config) ? {} : { localCommand: exampleServiceCommand() }),
         notifier: notifierFromEnv(io.env, { stream: io.stderr }),
         onProgress: progress.onProgress,
         ...(runUrl ? { runUrl } : {}),
@@ -65,3 +80,7 @@ export const command: Command = {
     return runner.verdictExitCode(report.verdict);
   },
 };
+
+function hasConfigFile(cwd: string, flag: unknown): boolean {
+  return existsSync(resolve(cwd, typeof flag === 'string' ? flag : 'n1v1.config.json'));
+}

@@ -19,7 +19,7 @@ export async function runLoadCommand(argv: string[], io: Io): Promise<number> {
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
-  const report = await smoke
+  const measured = await smoke
     .runLoad({
       ...target,
       ...limits,
@@ -31,6 +31,15 @@ export async function runLoadCommand(argv: string[], io: Io): Promise<number> {
       process.removeListener('SIGINT', interrupt);
       progress.done();
     });
+  // A run cut short by Ctrl-C measured less than was asked for: never a pass.
+  const report = controller.signal.aborted
+    ? {
+        ...measured,
+        status: 'fail' as const,
+        error: `interrupted (Ctrl-C) after ${measured.durationSec} s of the ${limits.durationSec ?? smoke.LOAD_DEFAULTS.durationSec} s asked for: the figures cover only that part`,
+      }
+    : measured;
+  if (controller.signal.aborted) io.stderr.write(`load: ${report.error}\n`);
   const where = smoke.redactUrl(target.url);
   io.stdout.write(
     flags.json

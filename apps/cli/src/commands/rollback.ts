@@ -8,6 +8,8 @@ const usage = `Usage: n1v1 rollback [--env=staging] [--config=FILE] [--run-url=U
 Manual intervention: rolls back the environment's current canary, found from the journal
 in .n1v1/runs/, with the same notifications as any rollback. Runs that died half-way are
 rolled back first. With no canary out there it does nothing and exits 0 (idempotent).
+With the local deployer it also stops the stable process a local run started, so that
+nothing of it is left running.
 
 Flags:
   --env=NAME      environment (default staging)

@@ -18,6 +18,11 @@ const spec = {
   wait: { type: 'string' },
   deadline: { type: 'string' },
   load: { type: 'boolean' },
+  profile: { type: 'string' },
+  'health-path': { type: 'string' },
+  'ready-path': { type: 'string' },
+  'status-path': { type: 'string' },
+  'metrics-path': { type: 'string' },
 } as const;
 
 /** `n1v1 smoke`: parses the flags, runs the check, renders the report; resolves to the exit code. */
@@ -37,10 +42,20 @@ export async function runSmokeCommand(argv: string[], io: Io): Promise<number> {
     typeof flags.config === 'string'
       ? await smoke.loadSmokeConfig(resolve(io.cwd, flags.config))
       : undefined;
-  if (waitMs)
-    io.stderr.write(
-      `smoke: waiting up to ${waitMs / 1000} s for ${smoke.redactUrl(target.url)} to answer /health\n`,
+  const profileName = flags.profile ?? config?.profile ?? 'n1v1';
+  if (!smoke.isSmokeProfileName(profileName)) {
+    throw new UsageError(
+      `smoke: --profile must be one of ${smoke.SMOKE_PROFILE_NAMES.join(', ')}, got "${profileName}"`,
     );
+  }
+  const paths = readPathFlags(flags);
+  if (waitMs) {
+    const healthPath =
+      paths.health ?? config?.health?.path ?? smoke.SMOKE_PROFILES[profileName].paths.health;
+    io.stderr.write(
+      `smoke: waiting up to ${waitMs / 1000} s for ${smoke.redactUrl(target.url)} to answer ${healthPath}\n`,
+    );
+  }
   const progress = createProgress(io.stderr);
   const controller = new AbortController();
   const interrupt = () => controller.abort();
@@ -51,6 +66,8 @@ export async function runSmokeCommand(argv: string[], io: Io): Promise<number> {
       ...(waitMs === undefined ? {} : { waitMs }),
       ...(deadlineMs === undefined ? {} : { deadlineMs }),
       ...(config ? { config } : {}),
+      profile: profileName,
+      paths,
       ...(flags.load ? { load } : {}),
       onProgress: progress.onProgress,
       signal: controller.signal,
@@ -79,4 +96,19 @@ export async function runSmokeCommand(argv: string[], io: Io): Promise<number> {
     markdown: () => smoke.renderMarkdown(report),
   });
   return report.status === 'pass' ? ExitCode.Ok : ExitCode.Failed;
+}
+
+/** `--health-path=/-/healthy` and the like; each must be a path. */
+function readPathFlags(flags: Record<string, unknown>) {
+  const paths: { health?: string; ready?: string; status?: string; metrics?: string } = {};
+  for (const name of ['health', 'ready', 'status', 'metrics'] as const) {
+    const value = flags[`${name}-path`];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !value.startsWith('/'))
+      throw new UsageError(
+        `smoke: --${name}-path must start with "/", e.g. /health, got "${value}"`,
+      );
+    paths[name] = value;
+  }
+  return paths;
 }

@@ -7,10 +7,19 @@ resources, the checks of --config, and load with --load.
 
 Flags:
   --url=URL              base URL of the service (required), e.g. http://127.0.0.1:8000
+  --profile=NAME         the contract to check (default n1v1, or the config's):
+                           n1v1        /health, /ready (health+json), /api/v1/status, trading, /metrics
+                           generic     /health and /ready answer 2xx (any body), /metrics if present
+                           kubernetes  /livez and /readyz answer 2xx, /metrics if present
+                           spring      /actuator/health/liveness, .../readiness, /actuator/prometheus
+  --health-path=PATH     path of the health check (and of --wait), e.g. /-/healthy
+  --ready-path=PATH      path of the ready check
+  --status-path=PATH     path of the status check (n1v1)
+  --metrics-path=PATH    path of the metrics the resources check reads
   --json                 print the report as one JSON document on stdout
   --junit=FILE           also write a JUnit XML report (one testcase per check)
   --config=FILE          JSON config: more checks, other limits, skipped checks
-  --wait=DURATION        first wait until /health answers 2xx, e.g. 60s (default: no wait)
+  --wait=DURATION        first wait until the health path answers 2xx, e.g. 60s (default: no wait)
   --timeout=DURATION     per-request timeout (default 5s)
   --deadline=DURATION    deadline for the whole run (default: wait + 2m, + load time)
   --header='Name: value' extra request header (repeatable)

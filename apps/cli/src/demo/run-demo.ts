@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CanaryOptions, CanaryProgress, CanaryReport } from '@n1v1/canary-runner';
 import type { Notifier } from '@n1v1/notifier';
 import type { ProgressEvent, SmokeReport } from '@n1v1/smoke-tests';
+import { exampleServiceCommand } from '../example-service-command.js';
 import { type StableProcess, startStableProcess } from './stable-process.js';
 
 /** Settings of the demo; the defaults finish in about a minute on a 2-core machine. */
@@ -52,7 +53,7 @@ const BAD_VERSION = '1.2.0-bad';
  * be rolled back. Every process it starts is stopped before it returns, also when aborted.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
-  const [{ exampleServiceCommand, findHaproxy, runCanary }, { runSmoke }] = await Promise.all([
+  const [{ findHaproxy, runCanary }, { runSmoke }] = await Promise.all([
     import('@n1v1/canary-runner'),
     import('@n1v1/smoke-tests'),
   ]);
@@ -120,7 +121,7 @@ function canaryOptions(
     version,
     baselineUrl,
     // The demo owns the stable process; the canary runner starts and stops only the canary.
-    deployer: { type: 'local', env: faults, keepRunning: false },
+    deployer: { type: 'local', command: exampleServiceCommand(), env: faults, keepRunning: false },
     monitor: { durationSec: options.monitorSec ?? 15, intervalSec: options.intervalSec ?? 3 },
     // The simulated users go through a real HAProxy in front of stable and canary; the
     // canary's share is raised in steps that split the monitor window.

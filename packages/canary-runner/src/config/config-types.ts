@@ -207,6 +207,16 @@ export interface SmokeStepConfig {
   timeoutMs: number;
   /** Also run the smoke suite's load check. Default false. */
   load: boolean;
+  /**
+   * The contract to check, as `n1v1 smoke --profile`: `n1v1`, `generic`, `kubernetes`,
+   * `spring`. Default: the smoke config's, else `n1v1`.
+   */
+  profile?: 'n1v1' | 'generic' | 'kubernetes' | 'spring';
+  /**
+   * The same configuration `n1v1 smoke --config` reads (paths, checks, limits, skips): the
+   * object itself, or the path of its JSON file relative to the working directory.
+   */
+  config?: string | Record<string, unknown>;
 }
 
 export interface TrafficRequest {

@@ -1,5 +1,4 @@
 import type { EnvironmentConfig } from './config-types.js';
-import { exampleServiceCommand } from './example-service-command.js';
 
 /** The service name when the config file gives none. */
 export const DEFAULT_SERVICE = 'n1v1';
@@ -8,13 +7,14 @@ export const DEFAULT_SERVICE = 'n1v1';
 export const PROBE_ROUTES = ['/health', '/ready', '/metrics', '/api/v1/status'];
 
 /**
- * The defaults of one environment. With no config file at all they give a working run on
- * this machine: the example service as stable and canary, scraped directly, with synthetic
- * traffic so that a quiet service still gives samples.
+ * The defaults of one environment. With no config file at all and a `localCommand` they give
+ * a working run on this machine: that service as stable and canary, scraped directly, with
+ * synthetic traffic so that a quiet service still gives samples.
  */
 export function defaultEnvironment(): EnvironmentConfig {
   return {
-    deployer: { type: 'local', command: exampleServiceCommand(), readyTimeoutSec: 30 },
+    // No command: the library runs no service of its own; the caller names it (`localCommand`).
+    deployer: { type: 'local', readyTimeoutSec: 30 },
     monitor: {
       durationSec: 60,
       intervalSec: 5,

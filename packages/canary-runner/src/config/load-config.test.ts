@@ -36,9 +36,9 @@ describe('loadCanaryConfig', () => {
       autoPromote: false,
     });
     expect(config.deployer.type).toBe('local');
-    expect(config.deployer.type === 'local' && config.deployer.command?.[1]).toMatch(
-      /example-service[/\\]dist[/\\]main\.js$/,
-    );
+    expect(config.deployer).toEqual({ type: 'local', readyTimeoutSec: 30 });
+    const named = loadCanaryConfig({ cwd: dir, localCommand: ['node', 'server.js'] });
+    expect(named.deployer).toMatchObject({ type: 'local', command: ['node', 'server.js'] });
     expect(config.monitor).toEqual({
       durationSec: 60,
       intervalSec: 5,

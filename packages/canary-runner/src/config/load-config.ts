@@ -20,6 +20,11 @@ export interface LoadConfigOptions {
   path?: string;
   /** Options that win over the file (CLI flags, `runCanary` options). */
   overrides?: EnvironmentOverrides;
+  /**
+   * The local deployer's `command` when neither the file nor the overrides give one (the n1v1
+   * CLI passes its example service). No default: the library starts nothing it was not told to.
+   */
+  localCommand?: string[];
 }
 
 interface ConfigFile {
@@ -49,6 +54,8 @@ export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanar
   }
   const block = file?.environments[env];
   const merged = mergeEnvironment(defaultEnvironment(), block, options.overrides);
+  if (merged.deployer.type === 'local' && !merged.deployer.command && options.localCommand)
+    merged.deployer = { ...merged.deployer, command: options.localCommand };
   // The file was validated whole above, so what fails here came from the options.
   validateEnvironment(merged, 'options', '');
   checkErrorStatus(merged.metrics.mapping?.errorStatus, file ? source : 'options', env);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { CanaryError } from '../canary-error.js';
 
 /** Where the shipped schema lives: same depth below the package root from src/ and dist/. */
@@ -10,6 +11,8 @@ let compiled: { file: ValidateFunction; environment: ValidateFunction } | undefi
 function validators() {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8'));
+    // Required on first use, not imported: ajv alone is ~60 ms of every import of this package.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addSchema(schema);
     compiled = {

@@ -45,6 +45,11 @@ export interface DeployerStatus {
  */
 export interface Deployer {
   readonly type: 'local' | 'command' | 'kubernetes';
+  /**
+   * Loads what the deployer needs (the Kubernetes client is imported only here or on the first
+   * step). `plan` may be called only after it resolved; the other steps load by themselves.
+   */
+  prepare?(): Promise<void>;
   /** The actions of a step, for `--dry-run`. Takes none. */
   plan(step: 'deploy' | 'rollback' | 'promote', ctx: DeployContext): PlannedAction[];
   deploy(ctx: DeployContext): Promise<DeployResult>;

@@ -31,6 +31,11 @@ export interface CanaryOptions extends EnvironmentOverrides {
   signal?: AbortSignal;
   /** Roll back on SIGINT/SIGTERM. Default true. */
   handleSignals?: boolean;
+  /**
+   * The local deployer's `command` when the config gives none, e.g. `['node', 'server.js']`.
+   * No default: without either, a run with the local deployer is an E_CONFIG_INVALID.
+   */
+  localCommand?: string[];
 }
 
 /** Options of `promote` and `rollback`. */
@@ -51,6 +56,8 @@ export interface ManualOptions {
   /** Link to the CI run, shown in notifications. */
   runUrl?: string;
   onProgress?: (event: CanaryProgress) => void;
+  /** As in `CanaryOptions`: the local deployer's command when the config gives none. */
+  localCommand?: string[];
 }
 
 /** The environment-block fields of the options, for the config loader. */
@@ -68,6 +75,7 @@ export function overridesOf(options: CanaryOptions): EnvironmentOverrides {
     onProgress: _onProgress,
     signal: _signal,
     handleSignals: _handleSignals,
+    localCommand: _localCommand,
     ...overrides
   } = options;
   return overrides;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,26 @@ describe('the environment lock', () => {
     );
     const lock = acquireLock(dir, 'staging', 'fresh');
     expect(lock.tookOverFrom).toMatchObject({ pid, runId: 'dead-run' });
+    lock.release();
+  });
+
+  it('clears a takeover claim left by a runner that died while holding it, then takes over', () => {
+    const dir = stateDir();
+    mkdirSync(join(dir, 'locks'), { recursive: true });
+    const owner = {
+      pid: deadPid(),
+      runId: 'r-dead',
+      host: hostname(),
+      since: '2020-01-01T00:00:00Z',
+    };
+    writeFileSync(join(dir, 'locks', 'staging.lock'), `${JSON.stringify(owner)}\n`);
+    const claim = join(dir, 'locks', 'staging.lock.takeover');
+    mkdirSync(claim);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(claim, old, old);
+    const lock = acquireLock(dir, 'staging', 'r-new');
+    expect(lock.tookOverFrom).toMatchObject({ runId: 'r-dead' });
+    expect(existsSync(claim)).toBe(false);
     lock.release();
   });
 

@@ -30,6 +30,7 @@ async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> 
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
     ...(options.bake ? { overrides: { bake: options.bake } } : {}),
+    ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
   if (options.noBake) config.bake.enabled = false;
   const canary = passedCanary(listRuns(config.stateDir, config.gate), config.gate, options.version);
@@ -47,6 +48,7 @@ async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> 
       notifier,
       ...withDeployer,
     });
+    await ctx.deployer.prepare?.();
     return {
       schemaVersion: 1,
       action: 'promote',

@@ -1,4 +1,6 @@
+import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import { loadCanaryConfig } from '../config/load-config.js';
+import { stopLocalStable } from '../deployers/local/stop-local-stable.js';
 import { writeRunReport } from '../report/write-run-report.js';
 import type { ManualOptions } from './canary-options.js';
 import { closeRouter, cutTraffic, recordedRouter } from './cut-traffic.js';
@@ -31,6 +33,7 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
     ...(options.env ? { env: options.env } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
+    ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
   const notifier = defaultNotifier(options.notifier) ?? null;
   const base = { schemaVersion: 1 as const, action: 'rollback' as const, env: config.env };
@@ -43,6 +46,7 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
       notifier,
       ...(current ? { deployer: deployerForRun(config, current) } : {}),
     });
+    await ctx.deployer.prepare?.();
     const dctx = ctx.deployContext(new AbortController().signal);
     const plan: PlannedAction[] = current
       ? [
@@ -70,9 +74,12 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
     const recovered = await recoverUnfinishedRuns({ config, notifier, currentRunId: '' });
     const target = currentCanary(listRuns(config.stateDir, config.env));
     if (!target) {
-      const detail = recovered.length
-        ? `finished ${recovered.length} run(s) that had died half-way; no other canary is out in ${config.env}`
-        : `no canary to roll back in ${config.env}`;
+      const stopped = await stopLocalLeftovers(config);
+      const detail = `${
+        recovered.length
+          ? `finished ${recovered.length} run(s) that had died half-way; no other canary is out in ${config.env}`
+          : `no canary to roll back in ${config.env}`
+      }${stopped ? `; ${stopped}` : ''}`;
       const ok = recovered.every((r) => r.ok);
       return {
         ...base,
@@ -98,6 +105,7 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
     if (router) await cutTraffic(ctx, router, trigger);
     const outcome = await performRollback(ctx, target.record, trigger);
     if (router) await closeRouter(ctx, router);
+    const stopped = outcome.ok ? await stopLocalLeftovers(config) : undefined;
     const notifications = await ctx.notifications.finish(options.notifyFlushTimeoutMs ?? 5000);
     const report: ManualReport = {
       ...base,
@@ -105,7 +113,7 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
       ok: outcome.ok,
       runId: target.runId,
       version: target.version,
-      detail: outcome.detail,
+      detail: stopped ? `${outcome.detail}; ${stopped}` : outcome.detail,
       durationMs: Date.now() - started,
       recovered,
       notifications,
@@ -120,4 +128,13 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
 /** The latest finished run whose canary is still out there. */
 export function currentCanary(runs: RunSummary[]): RunSummary | undefined {
   return [...runs].reverse().find((r) => r.deployStarted && hasLiveCanary(r.state));
+}
+
+/**
+ * With the local deployer the processes are n1v1's own, not a shared environment's: a manual
+ * rollback stops the stable one it started too, so that nothing of a local run is left.
+ */
+async function stopLocalLeftovers(config: ResolvedCanaryConfig): Promise<string | undefined> {
+  if (config.deployer.type !== 'local') return undefined;
+  return stopLocalStable(config.stateDir, config.env);
 }

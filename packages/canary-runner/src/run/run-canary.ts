@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { CanaryError, errorMessage } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import { requireCanaryUrl } from '../config/require-canary-url.js';
@@ -29,6 +30,7 @@ import {
   trafficStepsTimeoutSec,
 } from './run-traffic-steps.js';
 import { sleep } from './sleep.js';
+import { smokeConfigOf } from './smoke-config.js';
 import { RunStateMachine } from './state-machine.js';
 import { abortOnTerminationSignals } from './termination-signals.js';
 import { validateVersion } from './validate-version.js';
@@ -49,7 +51,15 @@ async function runCanaryUnredacted(options: CanaryOptions): Promise<CanaryReport
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
     overrides: overridesOf(options),
+    ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
+  if (config.deployer.type === 'local' && !config.deployer.command)
+    throw new CanaryError(
+      'E_CONFIG_INVALID',
+      `${config.configPath ? basename(config.configPath) : 'no n1v1.config.json found'}: environments.${config.env}.deployer.command is required by the local deployer; set it to the argv that starts your service, e.g. ["node", "dist/server.js"] (the n1v1 CLI runs its example service when there is no config file)`,
+    );
+  // The smoke step's own config is checked now, not after the canary was deployed.
+  await smokeConfigOf(config);
   requireCanaryUrl(config);
   const version = validateVersion(options.version ?? defaultVersion());
   const runId = newRunId();
@@ -62,7 +72,11 @@ async function runCanaryUnredacted(options: CanaryOptions): Promise<CanaryReport
     ...(options.runUrl ? { runUrl: options.runUrl } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
-  if (options.dryRun) return planRun(createRunContext(context), options);
+  if (options.dryRun) {
+    const ctx = createRunContext(context);
+    await ctx.deployer.prepare?.();
+    return planRun(ctx, options);
+  }
 
   const lock = acquireLock(config.stateDir, config.env, runId);
   const controller = new AbortController();

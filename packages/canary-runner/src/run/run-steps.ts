@@ -3,6 +3,7 @@ import { CanaryError } from '../canary-error.js';
 import type { DeployResult } from '../deployers/deployer.js';
 import type { CanaryReport } from './report-types.js';
 import type { RunContext } from './run-context.js';
+import { smokeConfigOf } from './smoke-config.js';
 import { withTimeout } from './with-timeout.js';
 
 /** Runs one step with its timeout, journaled before and after. */
@@ -63,8 +64,16 @@ export async function smokeStep(
   signal: AbortSignal,
 ): Promise<NonNullable<CanaryReport['smoke']>> {
   const { smoke } = ctx.config;
+  const config = await smokeConfigOf(ctx.config);
   const report = await journaledStep(ctx, 'smoke', ctx.config.timeouts.smokeSec, signal, (s) =>
-    runSmoke({ url: canaryUrl, timeoutMs: smoke.timeoutMs, load: smoke.load, signal: s }),
+    runSmoke({
+      url: canaryUrl,
+      timeoutMs: smoke.timeoutMs,
+      load: smoke.load,
+      signal: s,
+      ...(smoke.profile ? { profile: smoke.profile } : {}),
+      ...(config ? { config } : {}),
+    }),
   );
   const failed = report.checks
     .filter((c) => c.status === 'fail')

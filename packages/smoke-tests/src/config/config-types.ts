@@ -1,4 +1,5 @@
 import type { LoadOptions } from '../load/load-types.js';
+import type { SmokeProfileName } from '../profiles/smoke-profiles.js';
 import type { BuiltInCheckName } from '../smoke-types.js';
 
 /** An HTTP method a configured request may use. */
@@ -41,13 +42,16 @@ export interface ProbeConfig {
 
 /** A check added by the configuration. */
 export interface CustomCheckConfig extends ProbeConfig {
-  /** Name in the report: lower-case letters, digits, `.`, `_`, `-`; not a built-in name. */
+  /**
+   * Name in the report: lower-case letters, digits, `.`, `_`, `-`. The name of a built-in
+   * check other than `load` (`ready`, `health`, ...) replaces that check with this request.
+   */
   name: string;
 }
 
 /** Settings of the `health`, `ready` and `status` checks. */
 export interface EndpointCheckConfig {
-  /** Path of the endpoint. Defaults `/health`, `/ready`, `/api/v1/status`. */
+  /** Path of the endpoint. Default: the profile's (`/health`, `/ready`, `/api/v1/status` in n1v1). */
   path?: string;
   /** Longest acceptable response time in ms. */
   maxLatencyMs?: number;
@@ -70,7 +74,7 @@ export interface TradingCheckConfig {
 
 /** Settings of the `resources` check (read from Prometheus metrics). */
 export interface ResourcesCheckConfig {
-  /** Path of the metrics. Default `/metrics`. */
+  /** Path of the metrics. Default: the profile's (`/metrics`; `/actuator/prometheus` in spring). */
   path?: string;
   /** Largest acceptable resident memory in MiB. Default 1024. */
   maxRssMiB?: number;
@@ -86,6 +90,8 @@ export interface ResourcesCheckConfig {
 export interface SmokeConfig {
   /** Editors use it to find the schema; ignored by the suite. */
   $schema?: string;
+  /** The contract to check (`n1v1`, `generic`, `kubernetes`, `spring`). Default `n1v1`. */
+  profile?: SmokeProfileName;
   /** Per-request timeout in ms. Default 5000. */
   timeoutMs?: number;
   /** Largest body read from any answer, in bytes. Default 1 MiB (4 MiB for metrics). */

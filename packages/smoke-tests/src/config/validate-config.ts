@@ -1,6 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SmokeError } from '../smoke-error.js';
-import { BUILT_IN_CHECKS } from '../smoke-types.js';
 import type { ProbeConfig, SmokeConfig } from './config-types.js';
 import { formatSchemaError } from './format-schema-error.js';
 import { readSchema } from './schema-files.js';
@@ -21,12 +20,11 @@ export async function validateConfig(value: unknown, source = 'config'): Promise
     throw invalid(source, formatSchemaError(pickError(validator.errors!)));
   }
   const config = value as SmokeConfig;
-  const names = new Set<string>(BUILT_IN_CHECKS);
+  // A custom check may take a built-in's name (a service's own `ready`), never `load`'s.
+  const names = new Set<string>(['load']);
   for (const [i, check] of (config.checks ?? []).entries()) {
     if (names.has(check.name)) {
-      const what = (BUILT_IN_CHECKS as readonly string[]).includes(check.name)
-        ? 'a built-in check'
-        : 'an earlier check';
+      const what = check.name === 'load' ? 'the load check' : 'an earlier check';
       throw invalid(
         source,
         `"checks[${i}].name" is "${check.name}", the name of ${what}; choose another`,

@@ -1,6 +1,7 @@
 import type { SmokeConfig } from '../config/config-types.js';
 import { validateConfig } from '../config/validate-config.js';
 import { type ResolvedLoadOptions, resolveLoadOptions } from '../load/load-limits.js';
+import { SMOKE_PROFILES, type SmokeProfile } from '../profiles/smoke-profiles.js';
 import { SmokeError } from '../smoke-error.js';
 import type { SmokeOptions } from '../smoke-types.js';
 import { parseTarget } from '../target.js';
@@ -12,7 +13,9 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Everything a run needs, defaults applied and validated before anything is sent. */
 export interface ResolvedSmoke {
   base: URL;
+  /** The config with every endpoint path filled in: option, else config, else the profile's. */
   config: SmokeConfig;
+  profile: SmokeProfile;
   timeoutMs: number;
   waitMs: number;
   deadlineMs: number;
@@ -24,7 +27,15 @@ export interface ResolvedSmoke {
 
 export async function resolveSmokeOptions(options: SmokeOptions): Promise<ResolvedSmoke> {
   const base = parseTarget(options.url);
-  const config = options.config === undefined ? {} : await validateConfig(options.config);
+  const given = options.config === undefined ? {} : await validateConfig(options.config);
+  const profileName = options.profile ?? given.profile ?? 'n1v1';
+  const profile = SMOKE_PROFILES[profileName];
+  if (!profile)
+    throw new SmokeError(
+      'E_CONFIG_INVALID',
+      `profile "${profileName}" is not known; use one of ${Object.keys(SMOKE_PROFILES).join(', ')}`,
+    );
+  const config = withPaths(given, profile, options.paths ?? {});
   const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const waitMs = options.waitMs ?? 0;
   positive('timeoutMs', timeoutMs, false);
@@ -60,6 +71,7 @@ export async function resolveSmokeOptions(options: SmokeOptions): Promise<Resolv
   return {
     base,
     config,
+    profile,
     timeoutMs,
     waitMs,
     deadlineMs,
@@ -80,4 +92,37 @@ function positive(name: string, value: number, zeroOk: boolean): void {
 
 function defined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Each endpoint's path: the option (a flag), else the config's, else the profile's. */
+function withPaths(
+  config: SmokeConfig,
+  profile: SmokeProfile,
+  paths: NonNullable<SmokeOptions['paths']>,
+): SmokeConfig {
+  for (const [name, path] of Object.entries(paths)) {
+    if (path !== undefined && !path.startsWith('/'))
+      throw new SmokeError(
+        'E_CONFIG_INVALID',
+        `the ${name} path must start with "/", got "${path}"`,
+      );
+  }
+  const pick = (option: string | undefined, configured: string | undefined, fallback: string) =>
+    option ?? configured ?? fallback;
+  return {
+    ...config,
+    health: {
+      ...config.health,
+      path: pick(paths.health, config.health?.path, profile.paths.health),
+    },
+    ready: { ...config.ready, path: pick(paths.ready, config.ready?.path, profile.paths.ready) },
+    status: {
+      ...config.status,
+      path: pick(paths.status, config.status?.path, profile.paths.status),
+    },
+    resources: {
+      ...config.resources,
+      path: pick(paths.metrics, config.resources?.path, profile.paths.metrics),
+    },
+  };
 }

@@ -2,10 +2,12 @@ import { setMaxListeners } from 'node:events';
 import { builtInChecks, DEFAULT_HEALTH_PATH } from '../checks/built-in-checks.js';
 import type { Check, CheckContext } from '../checks/check-types.js';
 import { customCheck } from '../checks/custom-check.js';
+import type { CustomCheckConfig } from '../config/config-types.js';
 import { formatMs } from '../format.js';
 import { createHttpClient } from '../http/http-client.js';
 import type { HttpExchange } from '../http/http-types.js';
 import type { LoadReport } from '../load/load-types.js';
+import type { SmokeProfile } from '../profiles/smoke-profiles.js';
 import type { CheckResult, ProgressEvent, SmokeOptions, SmokeReport } from '../smoke-types.js';
 import { redactUrl } from '../target.js';
 import { loadCheck } from './load-check.js';
@@ -57,6 +59,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
     ...(options.lookup ? { lookup: options.lookup } : {}),
   });
   try {
+    // The wait polls the health path this run checks: the profile's, the config's or the flag's.
     const healthPath = run.config.health?.path ?? DEFAULT_HEALTH_PATH;
     const wait =
       run.waitMs > 0
@@ -66,26 +69,29 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
     const context: CheckContext = {
       http,
       config: run.config,
+      profile: run.profile,
       get(path) {
         if (!shared.has(path)) shared.set(path, http.request({ path }));
         return shared.get(path)!;
       },
     };
     const skipped = new Set<string>(run.config.skip ?? []);
-    const checks: Check[] = [...builtInChecks, ...(run.config.checks ?? []).map(customCheck)];
+    const checks = planChecks(run.config.checks ?? [], run.profile);
     const ran = await runChecks(
-      checks.filter((c) => !skipped.has(c.name)),
+      checks.filter((c) => !skipped.has(c.check.name) && c.inProfile).map((c) => c.check),
       context,
       emit,
       controller.signal,
     );
     const results = checks.map(
-      (c): CheckResult =>
-        ran.find((r) => r.name === c.name) ?? {
-          name: c.name,
+      ({ check, inProfile }): CheckResult =>
+        ran.find((r) => r.name === check.name) ?? {
+          name: check.name,
           status: 'skip',
           durationMs: 0,
-          error: 'skipped by the configuration',
+          error: inProfile
+            ? 'skipped by the configuration'
+            : `not part of the ${run.profile.name} profile`,
         },
     );
     const health = results[0]!;
@@ -115,6 +121,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
     const report: SmokeReport = {
       schemaVersion: 1,
       status: results.some((r) => r.status === 'fail') ? 'fail' : 'pass',
+      profile: run.profile.name,
       target: printable(run.base),
       startedAt,
       durationMs: Math.round(performance.now() - started),
@@ -140,4 +147,28 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
 function printable(base: URL): string {
   const text = redactUrl(base.href);
   return base.pathname === '/' && !base.search && !base.hash ? text.replace(/\/$/, '') : text;
+}
+
+/**
+ * The checks in report order: the built-ins (a custom check of the same name takes its
+ * place: a service's own `ready`), then the other custom checks. Built-ins the profile does
+ * not have are listed, to be reported as skipped.
+ */
+function planChecks(
+  custom: CustomCheckConfig[],
+  profile: SmokeProfile,
+): Array<{ check: Check; inProfile: boolean }> {
+  const byName = new Map(custom.map((c) => [c.name, c]));
+  const builtIns = builtInChecks.map((check) => {
+    const own = byName.get(check.name);
+    if (own) return { check: customCheck(own), inProfile: true };
+    return { check, inProfile: (profile.checks as string[]).includes(check.name) };
+  });
+  const taken = new Set(builtInChecks.map((c) => c.name));
+  return [
+    ...builtIns,
+    ...custom
+      .filter((c) => !taken.has(c.name))
+      .map((c) => ({ check: customCheck(c), inProfile: true })),
+  ];
 }

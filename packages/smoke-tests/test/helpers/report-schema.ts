@@ -21,6 +21,7 @@ export function expectValidLoadReport(load: unknown): void {
   expectValidReport({
     schemaVersion: 1,
     status: 'pass',
+    profile: 'n1v1',
     target: 'http://127.0.0.1',
     startedAt: '2024-01-01T00:00:00.000Z',
     durationMs: 0,

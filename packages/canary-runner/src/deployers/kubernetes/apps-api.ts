@@ -25,18 +25,4 @@ export function createAppsApi(config: KubernetesDeployerConfig): AppsV1Api {
   return kc.makeApiClient(AppsV1Api);
 }
 
-/** An API error in one line: "404 deployments.apps "x" not found". */
-export function describeApiError(error: unknown): string {
-  const e = error as { code?: number; body?: unknown; message?: string };
-  if (typeof e?.code === 'number') {
-    let message = '';
-    try {
-      const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
-      message = (body as { message?: string })?.message ?? '';
-    } catch {
-      message = String(e.body ?? '');
-    }
-    return `${e.code}${message ? ` ${message}` : ''}`;
-  }
-  return (e?.message ?? String(error)).split('\n')[0]!;
-}
+export { describeApiError } from './describe-api-error.js';

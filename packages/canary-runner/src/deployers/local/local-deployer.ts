@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { CanaryError } from '../../canary-error.js';
 import type { LocalDeployerConfig } from '../../config/config-types.js';
-import { exampleServiceCommand } from '../../config/example-service-command.js';
 import type { DeployContext, Deployer, DeployResult } from '../deployer.js';
 import { freePort } from './free-port.js';
+import { describeLeftRunning } from './left-running.js';
 import { readLocalState, writeLocalState } from './local-state.js';
 import {
   isOurProcess,
@@ -23,11 +23,13 @@ export interface LocalDeployerOptions {
 /**
  * Runs the canary as a process on this machine beside a stable one (started too when none
  * runs). Rollback stops the canary by pid; promote makes it the stable one and stops the
- * old stable. Processes outlive the run unless `keepRunning` is false.
+ * old stable. Processes outlive the run unless `keepRunning` is false; the run then says
+ * which ones still run, and a manual rollback (`n1v1 rollback`) stops the stable one too.
  */
 export function localDeployer(options: LocalDeployerOptions): Deployer {
   const { config } = options;
-  const command = config.command ?? exampleServiceCommand();
+  // runCanary refuses a local run without a command; rollback and promote stop by pid only.
+  const command = config.command ?? [];
   const readyMs = (config.readyTimeoutSec ?? 30) * 1000;
 
   async function start(
@@ -207,7 +209,12 @@ export function localDeployer(options: LocalDeployerOptions): Deployer {
     },
 
     async release(ctx, record) {
-      if (config.keepRunning !== false) return;
+      if (config.keepRunning !== false) {
+        // Processes outlive the run on purpose (for rollback and promote); say which, and how to stop them.
+        const left = describeLeftRunning(ctx, record);
+        if (left) ctx.log(left);
+        return;
+      }
       const canary = record.canary as ServiceProcess | undefined;
       if (canary) await stopServiceProcess(canary);
       const stable = readLocalState(ctx.stateDir, ctx.env).stable;

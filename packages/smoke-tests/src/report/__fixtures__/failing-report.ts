@@ -4,6 +4,7 @@ import type { SmokeReport } from '../../smoke-types.js';
 export const failingReport: SmokeReport = {
   schemaVersion: 1,
   status: 'fail',
+  profile: 'n1v1',
   target: 'http://127.0.0.1:8000',
   startedAt: '2025-03-01T12:00:00.000Z',
   durationMs: 1234,

@@ -1,6 +1,6 @@
 import { CanaryError } from '../../../canary-error.js';
 import type { NginxIngressRouterConfig, RouteMatch } from '../../../config/config-types.js';
-import { describeApiError } from '../../../deployers/kubernetes/apps-api.js';
+import { describeApiError } from '../../../deployers/kubernetes/describe-api-error.js';
 import type { PlannedAction } from '../../../run/planned-action.js';
 import { loadKubeConfig } from '../kubernetes/kube-config.js';
 import { describeWeight, type TrafficRouter } from '../traffic-router.js';
