@@ -10,6 +10,7 @@ import { promote } from '../src/run/promote-canary.js';
 import { rollback } from '../src/run/rollback-canary.js';
 import { listRuns } from '../src/run/run-history.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 import { passedCanary } from './helpers/passed-canary.js';
 import { recordingNotifier } from './helpers/recording-notifier.js';
 
@@ -24,7 +25,13 @@ const ADMIN_TOKEN = 'bake-test-admin-token';
 beforeEach(() => {
   workspace = canaryWorkspace();
   // Production's stable processes take the admin token, so the test can break one at runtime.
-  const production = { deployer: { type: 'local', stableEnv: { N1V1_ADMIN_TOKEN: ADMIN_TOKEN } } };
+  const production = {
+    deployer: {
+      type: 'local',
+      command: exampleServiceCommand(),
+      stableEnv: { N1V1_ADMIN_TOKEN: ADMIN_TOKEN },
+    },
+  };
   writeFileSync(
     join(workspace.cwd, 'n1v1.config.json'),
     JSON.stringify({ environments: { staging: {}, production } }),

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { renderReportFile } from '../src/report/write-run-report.js';
 import { runCanary } from '../src/run/run-canary.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { exampleServiceCommand } from './helpers/example-service.js';
 import { headlessChromium } from './helpers/headless-chromium.js';
 import { longRunJournal } from './helpers/long-run-journal.js';
 
@@ -38,7 +39,12 @@ describe('the HTML report of a run, in headless Chromium', () => {
       version: '1.2.0-bad',
       notifier: null,
       handleSignals: false,
-      deployer: { type: 'local', env: { N1V1_ERROR_RATE: '0.05' }, keepRunning: false },
+      deployer: {
+        type: 'local',
+        command: exampleServiceCommand(),
+        env: { N1V1_ERROR_RATE: '0.05' },
+        keepRunning: false,
+      },
       monitor: { durationSec: 12, intervalSec: 3 },
     });
     expect(report.verdict).toBe('rolled-back');
