@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLocalState } from '../src/deployers/local/local-state.js';
 import type { ServiceProcess } from '../src/deployers/local/service-process.js';
+import { readJournal } from '../src/run/journal.js';
 import { pidAlive } from '../src/run/pid-alive.js';
 import { promote } from '../src/run/promote-canary.js';
 import { rollback } from '../src/run/rollback-canary.js';
@@ -114,8 +115,12 @@ describe('a promotion killed during its bake', () => {
     const after = promotionOf110()!;
     expect(after).toMatchObject({ runId: crashed.runId, finished: true, state: 'promoted' });
     expect(after.bake!.looks).toBeGreaterThan(crashed.bake!.looks);
-    expect(stable().pid).toBe(fresh.pid);
+    // The old version was let go of when the bake passed (n1v1 rollback then stops the local stable).
     expect(pidAlive(old.pid)).toBe(false);
+    expect(JSON.stringify(readJournal(after.file))).toContain(
+      `stopped the old stable 1.0.0 pid ${old.pid}`,
+    );
+    expect(fresh.version).toBe('1.1.0');
     expect(events.map((e) => e.type)).toEqual([]);
   });
 
@@ -136,7 +141,8 @@ describe('a promotion killed during its bake', () => {
       finished: true,
       state: 'rolled-back',
     });
-    expect(stable()).toMatchObject({ pid: old.pid, version: '1.0.0' });
+    const journal = JSON.stringify(readJournal(promotionOf110()!.file));
+    expect(journal).toContain(`1.0.0 (pid ${old.pid}) serves production again`);
     expect(pidAlive(fresh.pid)).toBe(false);
     expect(events.map((e) => e.type)).toEqual([
       'deploy.failed',
