@@ -169,6 +169,17 @@ describe('the kubernetes deployer against the fake API server', () => {
     expect(cluster.image('n1v1')).toBe('ghcr.io/acme/n1v1:1.1.0');
     expect(cluster.deployment('n1v1').status.availableReplicas).toBe(2);
     expect(canary().spec.replicas).toBe(0);
+    expect(records.previousStableImage).toBe('ghcr.io/acme/n1v1:1.0.0');
+
+    // A failed bake puts back the image the promotion replaced, and waits for it.
+    const restored = await deployer().restore(ctx, records);
+    expect(restored).toMatch(
+      /successfully rolled out; n1v1 runs ghcr\.io\/acme\/n1v1:1\.0\.0 again$/,
+    );
+    expect(image('n1v1')).toBe('ghcr.io/acme/n1v1:1.0.0');
+    await expect(deployer().restore(ctx, {})).rejects.toThrow(
+      'the image n1v1 ran before the promotion was not recorded; roll it back by hand',
+    );
   });
 
   it('says which API call failed and how, naming the missing deployment', async () => {

@@ -252,6 +252,7 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
         api().readNamespacedDeployment({ name: stable, namespace: ns() }),
       );
       const container = containerOf(before);
+      ctx.record({ previousStableImage: container.image });
       await call(`patching ${stable}`, () =>
         api().patchNamespacedDeployment(
           { name: stable, namespace: ns(), body: imagePatch(container.name, ctx.version, ctx) },
@@ -261,6 +262,36 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
       const done = await waitRollout(stable, ctx);
       await scale(canary, 0);
       return `${done}; ${stable} runs ${image(ctx.version)}; scaled ${canary} to 0`;
+    },
+
+    async restore(ctx, record) {
+      const previous = record.previousStableImage;
+      if (typeof previous !== 'string')
+        throw new CanaryError(
+          'E_DEPLOY_FAILED',
+          `the image ${stable} ran before the promotion was not recorded; roll it back by hand`,
+        );
+      const container = containerOf(
+        await call(`reading ${stable}`, () =>
+          api().readNamespacedDeployment({ name: stable, namespace }),
+        ),
+      );
+      const body = {
+        metadata: {
+          annotations: {
+            'kubernetes.io/change-cause': `n1v1 ${ctx.env} restore ${previous} (run ${ctx.runId})`,
+          },
+        },
+        spec: { template: { spec: { containers: [{ name: container.name, image: previous }] } } },
+      };
+      await call(`patching ${stable}`, () =>
+        api().patchNamespacedDeployment(
+          { name: stable, namespace, body },
+          setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+        ),
+      );
+      const done = await waitRollout(stable, ctx);
+      return `${done}; ${stable} runs ${previous} again`;
     },
   };
 }
