@@ -176,7 +176,7 @@ describe('the kubernetes deployer against the fake API server', () => {
     expect(restored).toMatch(
       /successfully rolled out; n1v1 runs ghcr\.io\/acme\/n1v1:1\.0\.0 again$/,
     );
-    expect(image('n1v1')).toBe('ghcr.io/acme/n1v1:1.0.0');
+    expect(cluster.image('n1v1')).toBe('ghcr.io/acme/n1v1:1.0.0');
     await expect(deployer().restore(ctx, {})).rejects.toThrow(
       'the image n1v1 ran before the promotion was not recorded; roll it back by hand',
     );

@@ -273,7 +273,7 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
         );
       const container = containerOf(
         await call(`reading ${stable}`, () =>
-          api().readNamespacedDeployment({ name: stable, namespace }),
+          api().readNamespacedDeployment({ name: stable, namespace: ns() }),
         ),
       );
       const body = {
@@ -286,7 +286,7 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
       };
       await call(`patching ${stable}`, () =>
         api().patchNamespacedDeployment(
-          { name: stable, namespace, body },
+          { name: stable, namespace: ns(), body },
           setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
         ),
       );
