@@ -3,6 +3,8 @@
 #   prometheus + promtool  the canary runner's `prometheus` metrics source is tested against a real
 #                          server on loopback; promtool checks /metrics output and the alerting rules
 #   kubectl                `kubectl kustomize` renders the manifests in deploy/kubernetes
+#   chromium               the canary runner's HTML run report is opened in headless Chromium (driven
+#                          by playwright-core, which downloads no browser of its own)
 #   haproxy                the canary runner's `haproxy` traffic router is tested as a real proxy on
 #                          loopback in front of stable and canary, weights set through its runtime API;
 #                          the example service is tested behind it as a same-host proxy (every caller
@@ -12,6 +14,7 @@ set -euo pipefail
 missing=()
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # Debian puts haproxy in /usr/sbin, which a non-root PATH may lack; the router looks there too.
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -15,11 +15,12 @@ export interface ToolResult {
 export function runTool(
   command: string,
   args: string[],
-  options: { cwd?: string; input?: string } = {},
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
 ): ToolResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? deployDir,
     input: options.input,
+    ...(options.env ? { env: options.env } : {}),
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -117,16 +117,89 @@ describe('the CI workflow', () => {
     expect(runs(smoke)).toMatch(/pnpm smoke --url=http:\/\/127\.0\.0\.1:8000 .*--json .*--junit=/);
   });
 
-  it('deploys the canary to staging only from main, only after test and smoke', () => {
+  it('deploys the canary to staging only from main, only after test and smoke, with the config a user fills in', () => {
     const canary = ci.jobs['canary-deploy']!;
     expect(needs(canary)).toEqual(expect.arrayContaining(['test', 'smoke']));
     expect(canary.if).toContain("github.ref == 'refs/heads/main'");
     expect(canary.if).toContain("github.event_name == 'push'");
-    expect(runs(canary)).toContain('pnpm canary --env=staging');
-    const step = canary.steps.find((s) => s.run?.includes('pnpm canary'));
+    expect(canary.environment).toBe('staging');
+    const step = canary.steps.find(
+      (s) => s.run?.includes('pnpm canary') && !s.run.includes('--dry-run'),
+    );
+    expect(step?.run).toContain('pnpm canary --config="$N1V1_CONFIG" --env=staging');
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(step?.env?.DISCORD_WEBHOOK_URL).toBe('${{ secrets.DISCORD_WEBHOOK_URL }}');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+    expect(step?.env?.N1V1_CONFIG).toBe('${{ steps.config.outputs.path }}');
+    const config = canary.steps.findIndex((s) =>
+      s.run?.includes('deploy/ci/environment-config.sh staging'),
+    );
+    expect(config).toBeGreaterThan(-1);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+    expect(canary.steps[config]!.env?.N1V1_CONFIG_JSON).toBe('${{ secrets.N1V1_STAGING_CONFIG }}');
+    // Checked before anything is installed: a repository without a config fails fast.
+    expect(config).toBeLessThan(canary.steps.findIndex((s) => s.run?.includes('pnpm install')));
     expect(canary.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
+  });
+
+  it('links every notification of the canary jobs to the CI run', () => {
+    for (const name of ['canary-deploy', 'canary-demo']) {
+      const step = ci.jobs[name]!.steps.find((s) => s.run?.includes('--json > canary'));
+      expect(step?.run).toContain(
+        '--run-url="$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID"',
+      );
+    }
+  });
+
+  it("keeps each environment's journal in the Actions cache where the next run restores it, saved even when the run fails", () => {
+    const jobs: Array<[Job, string]> = [
+      [ci.jobs['canary-deploy']!, 'staging'],
+      [Object.values(workflow('production-rollout.yml').jobs)[0]!, 'production'],
+    ];
+    for (const [job, env] of jobs) {
+      const steps = job.steps as Array<
+        Job['steps'][number] & { with?: Record<string, string>; if?: string }
+      >;
+      const restore = steps.findIndex((s) => s.uses?.startsWith('actions/cache/restore@'));
+      const save = steps.findIndex((s) => s.uses?.startsWith('actions/cache/save@'));
+      const run = steps.findIndex((s) =>
+        /pnpm (n1v1 promote|canary) --config=(?!.*--dry-run)/.test(s.run ?? ''),
+      );
+      expect(restore).toBeGreaterThan(-1);
+      expect(restore).toBeLessThan(run);
+      expect(save).toBeGreaterThan(run);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
+      expect(steps[save]!.if).toBe('${{ always() }}');
+      expect(steps[restore]!.with!['restore-keys']).toBe(`n1v1-state-${env}-`);
+      expect(steps[restore]!.with!.key).toBe(steps[save]!.with!.key);
+      expect(steps[restore]!.with!.key).toMatch(new RegExp(`^n1v1-state-${env}-`));
+      expect(steps[save]!.with!.path).toContain('.n1v1/runs/');
+    }
+  });
+
+  it('attaches the HTML report to the artifact and links it from the job summary', () => {
+    for (const [name, file] of [
+      ['canary-deploy', 'canary-report'],
+      ['canary-demo', 'canary-demo-report'],
+    ] as const) {
+      const steps = ci.jobs[name]!.steps as Array<
+        Job['steps'][number] & { id?: string; with?: Record<string, string> }
+      >;
+      const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+      expect(upload.with!.path).toContain(`${file}.html`);
+      const summary = steps.find((s) => s.run?.includes('GITHUB_STEP_SUMMARY'))!;
+      expect(summary.run).toContain(`deploy/ci/canary-summary.mjs ${file}.json "$REPORT_URL"`);
+      expect(summary.env!.REPORT_URL).toBe(`\${{ steps.${upload.id}.outputs.artifact-url }}`);
+    }
+  });
+
+  it('keeps the example-service flow as the demo job, named as such, needing no config', () => {
+    const demo = ci.jobs['canary-demo']! as Job & { name?: string };
+    expect(demo.name).toMatch(/^canary demo/);
+    expect(needs(demo)).toEqual(expect.arrayContaining(['test', 'smoke']));
+    expect(runs(demo)).toContain('pnpm canary --env=staging');
+    expect(runs(demo)).not.toContain('--config');
+    expect(demo.environment).toBeUndefined();
   });
 
   it('pins every third-party action to a commit or a major version', () => {
@@ -146,7 +219,8 @@ describe('the production rollout workflow', () => {
     expect(Object.keys(rollout.on)).toEqual(['workflow_dispatch']);
     const promote = Object.values(rollout.jobs)[0]!;
     expect(promote.environment).toBe('production');
-    expect(runs(promote)).toContain('n1v1 promote --env=production');
+    expect(runs(promote)).toContain('n1v1 promote --config="$N1V1_CONFIG" --env=production');
+    expect(runs(promote)).toContain('deploy/ci/environment-config.sh production');
   });
 
   it("first fetches the staging canary's journal from the CI run that deployed it, since promote checks it", () => {
@@ -314,5 +388,104 @@ describe('the release workflow', () => {
     expect(job.permissions).toMatchObject({ 'id-token': 'write', contents: 'write' });
     const publish = job.steps.find((step) => step.uses?.startsWith('changesets/action@'));
     expect(publish?.env).toMatchObject({ NPM_CONFIG_PROVENANCE: 'true' });
+  });
+});
+
+describe('deploy/ci/environment-config.sh', () => {
+  const script = join(repoRoot, 'deploy/ci/environment-config.sh');
+  const example = readFileSync(join(repoRoot, 'deploy/ci/example.config.json'), 'utf8');
+  const run = (env: Record<string, string>) =>
+    runTool('bash', [script, 'staging'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        N1V1_CONFIG_FILE: join(repoRoot, 'deploy/ci/nothing.json'),
+        ...env,
+      },
+    });
+
+  it('fails without a staging config, saying what to fill in and where', () => {
+    const result = run({ GITHUB_ACTIONS: 'true' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      /^::error title=No usable staging config::no staging config to deploy with\./,
+    );
+    expect(result.stderr).toContain(
+      'copy deploy/ci/example.config.json to deploy/ci/staging.config.json (or put that JSON in the repository secret N1V1_STAGING_CONFIG)',
+    );
+    expect(result.stderr).toContain(
+      'command scripts (deploy, rollback, promote) or kubernetes (image, namespace)',
+    );
+    expect(result.stderr).toContain('canaryUrl and baselineUrl');
+  });
+
+  it('takes the config from the repository secret, and refuses one that would deploy on the runner', () => {
+    const ok = run({ N1V1_CONFIG_JSON: example, RUNNER_TEMP: tmpdir() });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(readFileSync(ok.stdout.trim(), 'utf8')).toBe(`${example}\n`);
+    const local = JSON.stringify({ environments: { staging: { canaryUrl: 'http://x' } } });
+    const refused = run({ N1V1_CONFIG_JSON: local, RUNNER_TEMP: tmpdir() });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      'environments.staging.deployer.type is "local (the default)": the CI job deploys somewhere real',
+    );
+    expect(run({ N1V1_CONFIG_JSON: '{', RUNNER_TEMP: tmpdir() }).stderr).toContain(
+      'is not valid JSON',
+    );
+  });
+
+  it('takes the committed file when there is no secret', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'n1v1-ci-')), 'staging.config.json');
+    writeFileSync(file, example);
+    const result = run({ N1V1_CONFIG_FILE: file });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(file);
+  });
+});
+
+describe('deploy/ci/canary-summary.mjs', () => {
+  const script = join(repoRoot, 'deploy/ci/canary-summary.mjs');
+
+  it('puts the verdict, the reason and the failed look first, escapes what the report quotes, and links the HTML report', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'n1v1-ci-')), 'canary-report.json');
+    const check = {
+      name: 'error-rate',
+      status: 'fail',
+      detail: 'error rate 4.85% (5/103) above the limit 1.00%',
+    };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: '1.2.0',
+        env: 'staging',
+        verdict: 'rolled-back',
+        reason: 'smoke said <script>x</script>',
+        looks: [{ index: 1, elapsedSec: 3.1, status: 'fail', checks: [check] }],
+        notifications: [{ type: 'rollback.completed', status: 'delivered' }],
+      }),
+    );
+    const result = runTool(process.execPath, [
+      script,
+      file,
+      'https://github.com/acme/n1v1/actions/runs/1/artifacts/2',
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '### n1v1 canary 1.2.0 in staging: **ROLLED-BACK**',
+        '',
+        'smoke said &#60;script&#62;x&#60;/script&#62;',
+        '',
+        'Failed at look 1 (3.1 s): error rate 4.85% (5/103) above the limit 1.00%',
+        '',
+        'Notifications: rollback.completed delivered',
+        '',
+        '[The HTML report](https://github.com/acme/n1v1/actions/runs/1/artifacts/2) (a self-contained page in the artifact; it opens with no network)',
+        '',
+      ].join('\n'),
+    );
+    expect(runTool(process.execPath, [script, join(tmpdir(), 'none.json')]).stdout).toMatch(
+      /^### n1v1: no report/,
+    );
   });
 });

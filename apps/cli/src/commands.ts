@@ -25,6 +25,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: "roll back an environment's current canary",
     load: async () => (await import('./commands/rollback.js')).command,
   },
+  report: {
+    summary: "render a recorded run's self-contained HTML report",
+    load: async () => (await import('./commands/report.js')).command,
+  },
+  history: {
+    summary: 'list the recorded runs of an environment',
+    load: async () => (await import('./commands/history.js')).command,
+  },
   approve: {
     summary: 'open the manual gate of a canary step',
     load: async () => (await import('./commands/approve.js')).command,

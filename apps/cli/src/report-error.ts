@@ -11,6 +11,7 @@ interface CodedError {
 const exitCodeByErrorCode: Record<string, number> = {
   E_USAGE: ExitCode.Usage,
   E_CONFIG_INVALID: ExitCode.Usage,
+  E_RUN_NOT_FOUND: ExitCode.Usage,
   E_URL_INVALID: ExitCode.Usage,
   E_WEBHOOK_URL_INVALID: ExitCode.Usage,
   E_NEEDS_ATTENTION: ExitCode.NeedsAttention,

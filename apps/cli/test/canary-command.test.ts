@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRuns } from '@n1v1/canary-runner';
@@ -96,18 +96,25 @@ describe('n1v1 canary', () => {
       /^n1v1: the last canary of 2\.0\.0-bad in staging \(run .+\) ended rolled-back: error rate .*; refusing to promote\n$/,
     );
 
-    const promoted = await n1v1('promote', '--env=staging', '--json');
+    const promoted = await n1v1(
+      'promote',
+      '--env=staging',
+      '--json',
+      '--bake=4s',
+      '--bake-interval=2s',
+    );
     expect(promoted.code).toBe(0);
     expect(JSON.parse(promoted.out)).toMatchObject({
       action: 'promote',
       outcome: 'promoted',
       version: '2.0.0',
+      bake: { verdict: 'passed', durationSec: 4, intervalSec: 2 },
     });
 
     const planned = await n1v1('promote', '--env=staging', '--dry-run');
     expect(planned.code).toBe(0);
     expect(planned.out).toMatch(
-      /^promote 2\.0\.0 \(run .+\) in staging: planned\n {2}dry run: would promote 2\.0\.0 to staging\n {2}would, in order:\n/,
+      /^promote 2\.0\.0 \(run .+\) in staging: planned\n {2}dry run: would promote 2\.0\.0 to staging and bake it for 300 s\n {2}would, in order:\n/,
     );
 
     // No canary is out after the promotion, but the local stable (the promoted 2.0.0) still
@@ -120,7 +127,37 @@ describe('n1v1 canary', () => {
     expect((await n1v1('rollback')).out).toBe(
       'rollback in staging: nothing-to-do\n  no canary to roll back in staging\n',
     );
-  }, 90_000);
+
+    // The runs as a list, and any of them as a page.
+    const history = await n1v1('history', '--env=staging');
+    expect(history.code).toBe(0);
+    expect(history.out).toMatch(/^ENV +STARTED +RUN +KIND +VERSION +STATE +REASON\n/);
+    expect(history.out).toMatch(
+      new RegExp(`staging .* ${report.runId} +canary +2\\.0\\.0 +promoted`),
+    );
+    const listed = JSON.parse((await n1v1('history', '--json')).out);
+    const run = listed.runs.find((r: { runId: string }) => r.runId === report.runId);
+    expect(run).toMatchObject({ env: 'staging', state: 'promoted', kind: 'canary' });
+    expect(run.report).toMatch(/\.html$/);
+    const page = await n1v1('report', report.runId);
+    expect(page.code).toBe(0);
+    expect(page.out.trim()).toBe(run.report);
+    const html = readFileSync(run.report, 'utf8');
+    expect(html).toMatch(/<span class="verdict-word">PROMOTED<\/span>/);
+    expect(html).toContain('Bake: production after the rollout against before it');
+    const copy = join(cwd, 'copy.html');
+    expect((await n1v1('report', report.runId.slice(0, 20), '--out=copy.html')).out.trim()).toBe(
+      copy,
+    );
+    expect(readFileSync(copy, 'utf8')).toBe(html);
+    const missing = await n1v1('report', 'no-such-run');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(
+      /^n1v1: no run "no-such-run" is recorded under .*; "n1v1 history" lists the runs\n$/,
+    );
+    expect((await n1v1('report')).code).toBe(2);
+    expect((await n1v1('history', '--env=nowhere')).out).toBe('no runs recorded in nowhere\n');
+  }, 120_000);
 
   it('prints a config error as one JSON document and one stderr line, exit 2', async () => {
     config({ monitor: { intervalSec: 0 } });

@@ -15,7 +15,9 @@ export type CanaryErrorCode =
   /** A metrics source could not be read or answered something unusable. */
   | 'E_METRICS'
   /** The run was interrupted (SIGINT, SIGTERM or an aborted signal). */
-  | 'E_INTERRUPTED';
+  | 'E_INTERRUPTED'
+  /** `n1v1 report` was given a run id or journal file that no recorded run has. */
+  | 'E_RUN_NOT_FOUND';
 
 /** The one error class of @n1v1/canary-runner: a one-line message and a stable `code`. */
 export class CanaryError extends Error {

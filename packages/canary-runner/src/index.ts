@@ -12,9 +12,11 @@ export {
   type BacktestRollback,
   backtestPolicy,
 } from './backtest/backtest-policy.js';
+export type { BakeReport, BakeVerdict } from './bake/bake-types.js';
 export { CanaryError, type CanaryErrorCode } from './canary-error.js';
 export type {
   AnalysisConfig,
+  BakeConfig,
   CommandDeployerConfig,
   CommandRouterConfig,
   DeployerConfig,
@@ -48,6 +50,7 @@ export {
   CONFIG_FILE_NAME,
   type LoadConfigOptions,
   loadCanaryConfig,
+  resolveStateDir,
 } from './config/load-config.js';
 export { CONFIG_SCHEMA_URL } from './config/validate-config.js';
 export type {
@@ -66,6 +69,10 @@ export { checkMetricsContract, type SeriesInfo } from './metrics/mapping/metrics
 export { METRIC_PRESETS, PRESET_NAMES, resolveMapping } from './metrics/mapping/presets.js';
 export { type MetricSample, parsePrometheusText } from './metrics/prometheus-text.js';
 export { contractQuery, promqlQueries } from './metrics/promql.js';
+export { findJournal, listEnvironments } from './report/find-run.js';
+export { renderRunReport } from './report/html/render-run-report.js';
+export { buildRunView, type RunView } from './report/run-view.js';
+export { loadRunView, renderReportFile, reportPaths } from './report/write-run-report.js';
 export { analysisPolicy } from './run/analysis-policy.js';
 export { type CanaryOptions, defaultVersion, type ManualOptions } from './run/canary-options.js';
 export type { ManualReport } from './run/manual-report.js';

@@ -59,7 +59,7 @@ describe('createAppsApi', () => {
   it('talks to the current cluster of the kubeconfig file it is given', async () => {
     const seen: string[] = [];
     const file = kubeconfig(await apiServer('one', seen), await apiServer('two', seen));
-    const api = createAppsApi({ type: 'kubernetes', kubeconfig: file } as never);
+    const { api } = createAppsApi({ type: 'kubernetes', kubeconfig: file } as never);
     const deployment = await api.readNamespacedDeployment({ name: 'web', namespace: 'shop' });
     expect(deployment.metadata?.name).toBe('one');
     expect(seen).toEqual(['one GET /apis/apps/v1/namespaces/shop/deployments/web']);
@@ -68,7 +68,11 @@ describe('createAppsApi', () => {
   it('talks to the cluster of the context the config names', async () => {
     const seen: string[] = [];
     const file = kubeconfig(await apiServer('one', seen), await apiServer('two', seen));
-    const api = createAppsApi({ type: 'kubernetes', kubeconfig: file, context: 'second' } as never);
+    const { api } = createAppsApi({
+      type: 'kubernetes',
+      kubeconfig: file,
+      context: 'second',
+    } as never);
     await api.readNamespacedDeployment({ name: 'web', namespace: 'shop' });
     expect(seen).toEqual(['two GET /apis/apps/v1/namespaces/shop/deployments/web']);
   });
@@ -79,7 +83,7 @@ describe('createAppsApi', () => {
       'KUBECONFIG',
       kubeconfig(await apiServer('one', seen), await apiServer('two', seen)),
     );
-    const api = createAppsApi({ type: 'kubernetes' } as never);
+    const { api } = createAppsApi({ type: 'kubernetes' } as never);
     await api.readNamespacedDeployment({ name: 'api', namespace: 'default' });
     expect(seen).toEqual(['one GET /apis/apps/v1/namespaces/default/deployments/api']);
   });
@@ -105,7 +109,7 @@ describe('describeApiError', () => {
 
   it('gives the first line of an error that is not an API answer', () => {
     expect(describeApiError(new Error('connect ECONNREFUSED 127.0.0.1:6443\n  at x'))).toBe(
-      'connect ECONNREFUSED 127.0.0.1:6443',
+      'cannot reach the API server (connect ECONNREFUSED 127.0.0.1:6443) from the kubeconfig; is the cluster up and the server address right?',
     );
     expect(describeApiError('socket hang up')).toBe('socket hang up');
   });

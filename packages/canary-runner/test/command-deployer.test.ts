@@ -73,9 +73,38 @@ describe('the command deployer', () => {
       message: 'deployer.promote is not configured; add the script that does it',
     });
     expect(deployer.plan('promote', ctx)[0]!.summary).toBe('no promote script configured');
+    await expect(deployer.restore(ctx, {})).rejects.toThrow(
+      'no previous version of this environment is known; roll it back by hand',
+    );
     expect(deployer.plan('deploy', ctx)[0]!.summary).toBe(
       `run "true" with N1V1_ENV=staging N1V1_VERSION=1.2.0 N1V1_RUN_ID=${ctx.runId} (timeout 300 s)`,
     );
+  });
+
+  it('restores the previous version after a failed bake with the restore script, or else the promote script run for it', async () => {
+    const { ctx } = testDeployContext({ version: '2.0.0' });
+    const withRestore = commandDeployer({
+      config: {
+        type: 'command',
+        deploy: 'true',
+        rollback: 'true',
+        promote: 'echo promote $N1V1_VERSION',
+        restore: 'echo restore $N1V1_VERSION',
+      },
+    });
+    const promoteOnly = commandDeployer({
+      config: {
+        type: 'command',
+        deploy: 'true',
+        rollback: 'true',
+        promote: 'echo promote $N1V1_VERSION',
+      },
+    });
+    expect(await withRestore.restore(ctx, { previousVersion: '1.9.0' })).toMatch(/^restore script/);
+    expect(await promoteOnly.restore(ctx, { previousVersion: '1.9.0' })).toMatch(/^promote script/);
+    const { ctx: seen, lines } = testDeployContext({ version: '2.0.0' });
+    await promoteOnly.restore(seen, { previousVersion: '1.9.0' });
+    expect(lines).toContain('promote: promote 1.9.0');
   });
 
   it('stops a script when the run is interrupted', async () => {

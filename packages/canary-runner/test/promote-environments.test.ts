@@ -67,7 +67,7 @@ describe('promoting a canary that passed in staging to production', () => {
     writeConfig('echo "registry is read-only" >&2; exit 5');
     await passStaging();
 
-    const plan = await promote({ cwd: workspace.cwd, dryRun: true, notifier: null });
+    const plan = await promote({ cwd: workspace.cwd, dryRun: true, noBake: true, notifier: null });
     expect(plan).toMatchObject({
       outcome: 'planned',
       env: 'production',
@@ -77,7 +77,7 @@ describe('promoting a canary that passed in staging to production', () => {
     expect(listJournals(workspace.stateDir, 'production')).toHaveLength(0);
 
     const recorder = recordingNotifier();
-    const failed = await promote({ cwd: workspace.cwd, notifier: recorder.notifier });
+    const failed = await promote({ cwd: workspace.cwd, noBake: true, notifier: recorder.notifier });
     expect(failed).toMatchObject({
       action: 'promote',
       env: 'production',
@@ -105,6 +105,7 @@ describe('promoting a canary that passed in staging to production', () => {
     const again = recordingNotifier();
     const promoted = await promote({
       cwd: workspace.cwd,
+      noBake: true,
       env: 'production',
       version: '7.1.0',
       notifier: again.notifier,

@@ -163,11 +163,16 @@ describe('a canary run with the command deployer', () => {
       notifier: null,
     });
     expect(again).toMatchObject({ outcome: 'planned', ok: true, version: '5.0.0' });
-    expect(again.plan!.map((a) => a.kind)).toEqual([
-      'notification',
-      'command',
-      'notification',
-      'notification',
+    expect(again.plan!.map((a) => `${a.step} ${a.kind}`)).toEqual([
+      'promote notification',
+      'bake http',
+      'promote command',
+      'bake http',
+      'bake notification',
+      'bake notification',
+      'bake notification',
+      'promote notification',
+      'promote notification',
     ]);
     const none = await rollback({ cwd: workspace.cwd, dryRun: true, notifier: null });
     expect(none).toMatchObject({

@@ -2,11 +2,11 @@ import { type RunningService, startExampleService } from '@n1v1/example-service'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CanaryOptions } from '../src/run/canary-options.js';
 import { runCanary } from '../src/run/run-canary.js';
-import { type FakeAppsServer, startFakeAppsServer } from './fake-kubernetes/fake-apps-server.js';
 import { canaryWorkspace } from './helpers/canary-workspace.js';
+import { type SeededCluster, seededCluster } from './helpers/kubernetes-cluster.js';
 
 let workspace: ReturnType<typeof canaryWorkspace>;
-let api: FakeAppsServer;
+let cluster: SeededCluster;
 const services: RunningService[] = [];
 
 beforeAll(async () => {
@@ -18,14 +18,12 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   workspace = canaryWorkspace();
-  api = await startFakeAppsServer();
-  api.cluster.addDeployment('default', 'n1v1', 'ghcr.io/acme/n1v1:1.0.0', 1);
-  api.cluster.addDeployment('default', 'n1v1-canary', 'ghcr.io/acme/n1v1:1.0.0', 0);
+  cluster = await seededCluster({ namespace: 'n1v1-staging', stableReplicas: 1 });
 });
 
 afterEach(async () => {
   await Promise.all(services.splice(0).map((s) => s.close()));
-  await api.close();
+  await cluster.close();
   await workspace.cleanup();
 });
 
@@ -53,7 +51,7 @@ async function options(
     deployer: {
       type: 'kubernetes',
       image: 'ghcr.io/acme/n1v1:{version}',
-      server: api.url,
+      kubeconfig: cluster.kubeconfig,
       rolloutTimeoutSec: 20,
     },
     traffic: { enabled: true },
@@ -62,8 +60,7 @@ async function options(
   };
 }
 
-const image = (name: string) =>
-  api.cluster.deployments.get(`default/${name}`)!.spec.template.spec.containers[0].image;
+const image = (name: string) => cluster.image(name);
 
 describe('a kubernetes canary run', () => {
   it('rolls the canary Deployment out, watches it and leaves it ready', async () => {
@@ -80,13 +77,14 @@ describe('a kubernetes canary run', () => {
       'scaled n1v1-canary to 0; rolled n1v1-canary back to revision 1',
     );
     expect(image('n1v1-canary')).toBe('ghcr.io/acme/n1v1:1.0.0');
-    expect(api.cluster.deployments.get('default/n1v1-canary')!.spec.replicas).toBe(0);
+    expect(cluster.deployment('n1v1-canary').spec.replicas).toBe(0);
   });
 
   it('sends no request to the API server on a dry run', async () => {
+    const seeded = cluster.fake.requests.length;
     const report = await runCanary(await options({}, { dryRun: true, autoPromote: true }));
     expect(report.verdict).toBe('planned');
-    expect(api.requests).toEqual([]);
+    expect(cluster.fake.requests).toHaveLength(seeded);
     expect(report.plan!.filter((a) => a.kind === 'kubernetes').map((a) => a.step)).toEqual([
       'deploy',
       'deploy',

@@ -153,7 +153,12 @@ describe('safety of canary runs', () => {
     const passed = await runCanary(base({ version: '3.0.0' }));
     expect(passed.verdict).toBe('ready');
     const oldStable = readLocalState(workspace.stateDir, 'staging').stable!;
-    const promoted = await promote({ cwd: workspace.cwd, env: 'staging', notifier: null });
+    const promoted = await promote({
+      cwd: workspace.cwd,
+      env: 'staging',
+      noBake: true,
+      notifier: null,
+    });
     expect(promoted).toMatchObject({
       outcome: 'promoted',
       ok: true,

@@ -8,8 +8,14 @@ export {
 export { type ClusterOptions, FakeCluster } from './controllers/fake-cluster.js';
 export { GATEWAY_CONTROLLER } from './controllers/httproute-controller.js';
 export { templateHash } from './controllers/template-hash.js';
+export { installedKubectls, type Kubectl, kubectl } from './kubectl/run-kubectl.js';
 export type { AccessPolicy, AccessRule } from './server/access-policy.js';
-export { type KubeconfigOptions, kubeconfigFor, writeKubeconfig } from './server/kubeconfig.js';
+export {
+  type KubeconfigDocument,
+  type KubeconfigOptions,
+  kubeconfigFor,
+  writeKubeconfig,
+} from './server/kubeconfig.js';
 export {
   type FakeKubernetes,
   type FakeKubernetesOptions,

@@ -399,3 +399,17 @@ describe('the fake API server', () => {
     expect((await call(fake.url, 'GET', '/api/v1/namespaces/default/namespaces')).status).toBe(400);
   });
 });
+
+describe('seeding a test', () => {
+  it('creates objects through admission, with their namespace, and refuses kinds it does not serve', async () => {
+    const created = fake.create({
+      ...deployment('web', 'x:1'),
+      metadata: { name: 'web', namespace: 'trading' },
+    });
+    expect(created.spec.revisionHistoryLimit).toBe(10);
+    expect(fake.cluster.get('Namespace', '', 'trading')).toBeDefined();
+    expect(() =>
+      fake.create({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' } }),
+    ).toThrow('the fake does not serve batch/v1 Job');
+  });
+});

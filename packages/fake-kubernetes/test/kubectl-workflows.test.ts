@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeKubernetes, startFakeKubernetes, writeKubeconfig } from '../src/index.js';
-import { installedKubectls, type Kubectl, kubectl } from './helpers/kubectl.js';
+import {
+  type FakeKubernetes,
+  installedKubectls,
+  type Kubectl,
+  kubectl,
+  startFakeKubernetes,
+  writeKubeconfig,
+} from '../src/index.js';
 import { deploymentYaml, writeManifest } from './helpers/manifests.js';
 
 const kubectls = await installedKubectls();

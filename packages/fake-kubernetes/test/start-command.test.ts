@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { installedKubectls, kubectl } from './helpers/kubectl.js';
+import { installedKubectls, kubectl } from '../src/index.js';
 
 const BIN = fileURLToPath(new URL('../bin/fake-kubernetes.js', import.meta.url));
 const [k] = await installedKubectls();

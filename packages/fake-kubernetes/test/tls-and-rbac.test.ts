@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestCertificateAuthority,
   type FakeKubernetes,
+  installedKubectls,
+  kubectl,
   startFakeKubernetes,
   writeKubeconfig,
 } from '../src/index.js';
-import { installedKubectls, kubectl } from './helpers/kubectl.js';
 
 const [k] = await installedKubectls();
 let fake: FakeKubernetes;

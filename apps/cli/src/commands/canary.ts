@@ -20,6 +20,7 @@ Flags:
   --dry-run         print every action (commands, API patches, PromQL, notifications), take none
   --no-rollback     on failure notify and exit 1 but leave the canary in place
   --json            print the report as one JSON document on stdout (progress on stderr)
+  --run-url=URL     link to the CI run in every notification (default: the GitHub Actions run)
 
 \`canary backtest\` replays the environment's policy on its recorded Prometheus history
 (metrics.source prometheus with a baselineSelector): the baseline's last --hours cut in
@@ -37,6 +38,7 @@ const spec = {
   'dry-run': { type: 'boolean' },
   'no-rollback': { type: 'boolean' },
   json: { type: 'boolean' },
+  'run-url': { type: 'string' },
 } as const;
 
 export const command: Command = {
@@ -50,6 +52,8 @@ export const command: Command = {
     const json = flags.json === true;
     const runner = await import('@n1v1/canary-runner');
     const { notifierFromEnv } = await import('@n1v1/notifier');
+    const { ciRunUrl } = await import('../ci-run-url.js');
+    const runUrl = ciRunUrl(io.env, flags['run-url']);
     const { createCanaryProgress } = await import('../render/canary-progress.js');
     const { jsonOnError, writeJson } = await import('../render/canary-json.js');
     const { renderCanaryReport } = await import('../render/canary-report.js');
@@ -67,6 +71,7 @@ export const command: Command = {
         ...(hasConfigFile(io.cwd, flags.config) ? {} : { localCommand: exampleServiceCommand() }),
         notifier: notifierFromEnv(io.env, { stream: io.stderr }),
         onProgress: progress.onProgress,
+        ...(runUrl ? { runUrl } : {}),
       }),
     );
     progress.done();

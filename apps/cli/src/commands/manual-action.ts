@@ -5,7 +5,8 @@ import type { Io } from '../io.js';
 
 /**
  * What `promote` and `rollback` share: the notifier from the environment, the report as JSON
- * or text, and exit 0 when the action was done (or had nothing to do), 3 when a person must look.
+ * or text, and exit 0 when the action was done (or had nothing to do), 1 when a bake rolled a
+ * promotion back, 3 when a person must look.
  */
 export async function runManualAction(
   io: Io,
@@ -21,5 +22,9 @@ export async function runManualAction(
   );
   if (json) writeJson(io, report);
   else io.stdout.write(renderManualReport(report, paintFor(io.stdout, io.env)));
-  return report.ok ? ExitCode.Ok : ExitCode.NeedsAttention;
+  if (report.ok) return ExitCode.Ok;
+  // A promotion its bake rolled back is a failed rollout that was undone, like a canary's.
+  return report.action === 'promote' && report.outcome === 'rolled-back'
+    ? ExitCode.Failed
+    : ExitCode.NeedsAttention;
 }

@@ -41,6 +41,11 @@ export interface CommandDeployerConfig {
   rollback: string[] | string;
   /** Makes the version the stable one. */
   promote?: string[] | string;
+  /**
+   * Puts the previous version back after a failed bake (N1V1_VERSION is that version).
+   * Default: the promote script, run for the previous version.
+   */
+  restore?: string[] | string;
   /** Longest one script may run, in seconds. Default 300. */
   timeoutSec?: number;
   /** Working directory of the scripts. Default: the run's cwd. */
@@ -52,6 +57,7 @@ export interface CommandDeployerConfig {
 /** A canary Deployment beside the stable one, through @kubernetes/client-node. */
 export interface KubernetesDeployerConfig {
   type: 'kubernetes';
+  /** Namespace of the Deployments. Default: the kubeconfig context's, else the in-cluster namespace file, else `default`. */
   namespace?: string;
   /** Name of the canary Deployment. Default `<service>-canary`. */
   canaryDeployment?: string;
@@ -63,7 +69,7 @@ export interface KubernetesDeployerConfig {
   image: string;
   /** Replicas of the canary while it runs. Default 1. */
   replicas?: number;
-  /** Path of a kubeconfig file. Default: the usual lookup (KUBECONFIG, ~/.kube/config, in-cluster). */
+  /** Path of a kubeconfig file. Default: every file in KUBECONFIG, else ~/.kube/config, else the in-cluster service account. */
   kubeconfig?: string;
   /** kubeconfig context. Default: the current one. */
   context?: string;
@@ -243,6 +249,18 @@ export interface TimeoutsConfig {
   promoteSec: number;
 }
 
+/** The bake window after a promotion. */
+export interface BakeConfig {
+  /** Watch the environment after `promote` (`--no-bake` skips it once). Default true. */
+  enabled: boolean;
+  /** How long production is watched after the rollout, in seconds. Default 300. */
+  durationSec: number;
+  /** Time between two looks, in seconds. Default 5. */
+  intervalSec: number;
+  /** How long the service is measured just before the rollout (the "before" of before/after), in seconds. Default 10. */
+  beforeSec: number;
+}
+
 // --- Progressive delivery: weighted steps through a traffic router -------------------------
 
 /** Requests that go to the canary whatever the weight: only internal users, say. */
@@ -336,6 +354,7 @@ export interface EnvironmentConfig {
   smoke: SmokeStepConfig;
   traffic: TrafficConfig;
   timeouts: TimeoutsConfig;
+  bake: BakeConfig;
   /** Promote automatically when the canary passes. Default false (verdict `ready`). */
   autoPromote: boolean;
   /** Environment whose canary of the version must have passed before `promote`. Default `staging`. */

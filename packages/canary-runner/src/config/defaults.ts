@@ -58,6 +58,7 @@ export function defaultEnvironment(): EnvironmentConfig {
       ],
     },
     timeouts: { deploySec: 120, smokeSec: 60, rollbackSec: 120, promoteSec: 300 },
+    bake: { enabled: true, durationSec: 300, intervalSec: 5, beforeSec: 10 },
     autoPromote: false,
     gate: 'staging',
   };

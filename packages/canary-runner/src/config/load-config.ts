@@ -70,6 +70,19 @@ export function loadCanaryConfig(options: LoadConfigOptions = {}): ResolvedCanar
   };
 }
 
+/**
+ * The state directory (journals, locks, reports) the config names, without picking an
+ * environment: what `n1v1 report` and `n1v1 history` read.
+ */
+export function resolveStateDir(
+  options: Omit<LoadConfigOptions, 'env' | 'overrides'> = {},
+): string {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const path = options.path ? resolve(cwd, options.path) : resolve(cwd, CONFIG_FILE_NAME);
+  const file = readConfigFile(path, options.path !== undefined);
+  return resolve(cwd, file?.stateDir ?? '.n1v1');
+}
+
 function readConfigFile(path: string, required: boolean): ConfigFile | undefined {
   if (!existsSync(path)) {
     if (!required) return undefined;

@@ -17,6 +17,11 @@ export interface DeployContext {
   record(data: Record<string, unknown>): void;
   /** Captured output and progress lines, kept in the journal. */
   log(line: string): void;
+  /**
+   * A bake follows this promote: keep what it replaces able to serve again at once (the local
+   * deployer leaves the old stable process running) until `settle` or `restore`.
+   */
+  keepPrevious?: boolean;
 }
 
 /** What a deploy gives the rest of the run. */
@@ -53,6 +58,16 @@ export interface Deployer {
   rollback(ctx: DeployContext, record: Record<string, unknown>): Promise<string>;
   /** Makes the version the stable one; `record` is the passed canary's, when there is one. */
   promote(ctx: DeployContext, record: Record<string, unknown> | undefined): Promise<string>;
+  /**
+   * Undoes a promote whose bake found a regression: the version it replaced is the stable one
+   * again. `record` is what the promote recorded (`previousVersion`, the old stable's image or
+   * process). Safe to run twice.
+   */
+  restore(ctx: DeployContext, record: Record<string, unknown>): Promise<string>;
+  /** The bake passed: lets go of what `restore` would have needed (the old stable process). */
+  settle?(ctx: DeployContext, record: Record<string, unknown>): Promise<string>;
+  /** Where the environment's stable version answers now, when the deployer knows. */
+  stableUrl?(ctx: DeployContext): string | undefined;
   /** Stops what a run started when nothing is meant to outlive it (local `keepRunning: false`). */
   release?(ctx: DeployContext, record: Record<string, unknown>): Promise<void>;
 }

@@ -13,6 +13,7 @@ function counting() {
     status: async () => ({ healthy: true, detail: 'ok' }),
     rollback: async () => 'rolled back',
     promote: async () => 'promoted',
+    restore: async () => 'restored',
   };
   const lazy = lazyDeployer('kubernetes', async () => {
     calls.loads++;
@@ -30,6 +31,9 @@ describe('a lazily loaded deployer', () => {
     expect(await lazy.rollback(ctx, {})).toBe('rolled back');
     expect(await lazy.promote(ctx, undefined)).toBe('promoted');
     expect(await lazy.release?.(ctx, {})).toBeUndefined();
+    expect(await lazy.restore(ctx, {})).toBe('restored');
+    expect(await lazy.settle?.(ctx, {})).toBe('nothing to let go of');
+    expect(lazy.stableUrl?.(ctx)).toBeUndefined();
     expect(calls.loads).toBe(1);
   });
 

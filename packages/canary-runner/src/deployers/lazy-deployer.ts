@@ -30,6 +30,9 @@ export function lazyDeployer(type: Deployer['type'], load: () => Promise<Deploye
     status: async (ctx, record) => (await get()).status(ctx, record),
     rollback: async (ctx, record) => (await get()).rollback(ctx, record),
     promote: async (ctx, record) => (await get()).promote(ctx, record),
+    restore: async (ctx, record) => (await get()).restore(ctx, record),
+    settle: async (ctx, record) => (await get()).settle?.(ctx, record) ?? 'nothing to let go of',
+    stableUrl: (ctx) => loaded?.stableUrl?.(ctx),
     release: async (ctx, record) => (await get()).release?.(ctx, record),
   };
   return deployer;

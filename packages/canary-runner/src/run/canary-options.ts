@@ -1,5 +1,5 @@
 import type { Notifier } from '@n1v1/notifier';
-import type { EnvironmentOverrides } from '../config/config-types.js';
+import type { BakeConfig, EnvironmentOverrides } from '../config/config-types.js';
 import type { CanaryProgress } from './report-types.js';
 
 /**
@@ -49,6 +49,13 @@ export interface ManualOptions {
   notifyFlushTimeoutMs?: number;
   /** Print what it would do, take no action. */
   dryRun?: boolean;
+  /** For promote: skip the bake window after the rollout. */
+  noBake?: boolean;
+  /** For promote: the bake's window, interval and pre-rollout measurement, over the config's. */
+  bake?: Partial<BakeConfig>;
+  /** Link to the CI run, shown in notifications. */
+  runUrl?: string;
+  onProgress?: (event: CanaryProgress) => void;
   /** As in `CanaryOptions`: the local deployer's command when the config gives none. */
   localCommand?: string[];
 }

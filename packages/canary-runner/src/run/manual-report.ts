@@ -1,3 +1,4 @@
+import type { BakeReport } from '../bake/bake-types.js';
 import type { PlannedAction } from './planned-action.js';
 import type { RecoveredRun } from './recover-runs.js';
 import type { NotificationRecord } from './run-notifications.js';
@@ -8,7 +9,8 @@ export interface ManualReport {
   action: 'promote' | 'rollback';
   env: string;
   /**
-   * `rolled-back`/`promoted`: done. `nothing-to-do`: no canary to roll back (a rollback is
+   * `rolled-back`/`promoted`: done (for promote, `rolled-back` means its bake found a
+   * regression and production runs the previous version again: exit 1). `nothing-to-do`: no canary to roll back (a rollback is
    * idempotent, so that is success). `rollback-failed`/`promote-failed`: a person must look.
    * `planned`: a dry run.
    */
@@ -28,4 +30,10 @@ export interface ManualReport {
   recovered: RecoveredRun[];
   notifications: NotificationRecord[];
   plan?: PlannedAction[];
+  /** The bake after a promotion. */
+  bake?: BakeReport;
+  /** The journal the action wrote to. */
+  journal?: string;
+  /** The run's self-contained HTML report, beside the journal. */
+  htmlReport?: string;
 }

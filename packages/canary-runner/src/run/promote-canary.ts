@@ -1,22 +1,23 @@
-import { CanaryError, errorMessage } from '../canary-error.js';
+import { CanaryError } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import type { ManualOptions } from './canary-options.js';
 import { deployerForRun } from './deployer-for-run.js';
-import { Journal } from './journal.js';
 import { acquireLock } from './lock.js';
 import type { ManualReport } from './manual-report.js';
-import type { PlannedAction } from './planned-action.js';
+import { promotionPlan } from './promotion-plan.js';
 import { withRedactedErrors } from './redacted-errors.js';
+import { rollOut } from './roll-out.js';
 import { createRunContext, defaultNotifier } from './run-context.js';
 import { listRuns, type RunSummary } from './run-history.js';
 import { newRunId } from './run-id.js';
-import { withTimeout } from './with-timeout.js';
 
 /**
  * `n1v1 promote`: rolls the version out to the environment's stable through its deployer
  * (production by default), only when the last canary of that version in the gate
  * environment (`gate`, default staging) passed; otherwise E_NOT_PASSED. Without a
- * version it takes the last canary that passed.
+ * version it takes the last canary that passed. Then the bake (unless `noBake`): production
+ * watched against its own figures from just before the rollout, and rolled back by itself
+ * on a regression.
  */
 export function promote(options: ManualOptions = {}): Promise<ManualReport> {
   return withRedactedErrors(() => promoteUnredacted(options));
@@ -28,8 +29,10 @@ async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> 
     env: options.env ?? 'production',
     ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.configPath ? { path: options.configPath } : {}),
+    ...(options.bake ? { overrides: { bake: options.bake } } : {}),
     ...(options.localCommand ? { localCommand: options.localCommand } : {}),
   });
+  if (options.noBake) config.bake.enabled = false;
   const canary = passedCanary(listRuns(config.stateDir, config.gate), config.gate, options.version);
   const sameEnv = config.gate === config.env;
   const runId = newRunId();
@@ -37,13 +40,6 @@ async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> 
   // In the canary's own environment, promote with the deployer that deployed it.
   const deployer = sameEnv ? deployerForRun(config, canary) : undefined;
   const withDeployer = deployer ? { deployer } : {};
-  const base = {
-    schemaVersion: 1 as const,
-    action: 'promote' as const,
-    env: config.env,
-    runId: canary.runId,
-    version: canary.version,
-  };
   if (options.dryRun) {
     const ctx = createRunContext({
       config,
@@ -53,87 +49,32 @@ async function promoteUnredacted(options: ManualOptions): Promise<ManualReport> 
       ...withDeployer,
     });
     await ctx.deployer.prepare?.();
-    const plan: PlannedAction[] = [
-      ...ctx.notifications.plan(['deploy.started'], 'promote'),
-      ...ctx.deployer.plan('promote', ctx.deployContext(new AbortController().signal)),
-      ...ctx.notifications.plan(['deploy.succeeded', 'deploy.failed'], 'promote'),
-    ];
     return {
-      ...base,
+      schemaVersion: 1,
+      action: 'promote',
+      env: config.env,
+      runId: canary.runId,
+      version: canary.version,
       outcome: 'planned',
       ok: true,
-      detail: `dry run: would promote ${canary.version} to ${config.env}`,
+      detail: `dry run: would promote ${canary.version} to ${config.env}${config.bake.enabled ? ` and bake it for ${config.bake.durationSec} s` : ''}`,
       durationMs: Date.now() - started,
       recovered: [],
       notifications: [],
-      plan: ctx.redactor.deep(plan),
+      plan: ctx.redactor.deep(promotionPlan(ctx)),
     };
   }
   const lock = acquireLock(config.stateDir, config.env, runId);
   try {
-    // In the canary's own environment the promotion belongs to its run; elsewhere it is a run of its own.
-    const journal = new Journal(config.stateDir, config.env, sameEnv ? canary.runId : runId);
-    if (!sameEnv)
-      journal.append('run.started', {
-        data: {
-          version: canary.version,
-          service: config.service,
-          env: config.env,
-          pid: process.pid,
-          deployer: config.deployer.type,
-          kind: 'promote',
-          canaryRun: canary.runId,
-        },
-      });
-    const ctx = createRunContext({
+    return await rollOut({
       config,
-      version: canary.version,
-      runId: sameEnv ? canary.runId : runId,
-      journal,
+      canary,
+      runId,
       notifier,
+      options,
+      started,
       ...withDeployer,
     });
-    ctx.notifications.send('deploy.started', {
-      message: `promotion of ${canary.version} after canary run ${canary.runId} passed in ${config.gate}`,
-    });
-    journal.append('step.started', { step: 'promote' });
-    let ok = true;
-    let detail: string;
-    try {
-      detail = await withTimeout(
-        'promote',
-        config.timeouts.promoteSec * 1000,
-        undefined,
-        (signal) =>
-          ctx.deployer.promote(ctx.deployContext(signal), sameEnv ? canary.record : undefined),
-      );
-      ctx.notifications.send('deploy.succeeded', {
-        message: detail,
-        durationMs: Date.now() - started,
-      });
-    } catch (error) {
-      ok = false;
-      detail = errorMessage(error);
-      ctx.notifications.send('deploy.failed', {
-        reason: `promotion failed: ${detail}`,
-        durationMs: Date.now() - started,
-      });
-    }
-    journal.append('promote.finished', { ok, data: { detail } });
-    if (!sameEnv)
-      journal.append('run.finished', {
-        data: { verdict: ok ? 'promoted' : 'failed', reason: detail },
-      });
-    const notifications = await ctx.notifications.finish(options.notifyFlushTimeoutMs ?? 5000);
-    return {
-      ...base,
-      outcome: ok ? 'promoted' : 'promote-failed',
-      ok,
-      detail,
-      durationMs: Date.now() - started,
-      recovered: [],
-      notifications,
-    };
   } finally {
     lock.release();
   }

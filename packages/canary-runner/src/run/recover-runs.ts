@@ -1,13 +1,15 @@
 import type { Notifier } from '@n1v1/notifier';
+import { recoverPromotion } from '../bake/recover-promotion.js';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import type { Deployer } from '../deployers/deployer.js';
+import { renderReportFileQuietly } from '../report/write-run-report.js';
 import { closeRouter, cutTraffic, recordedRouter } from './cut-traffic.js';
 import { deployerForRun } from './deployer-for-run.js';
 import { Journal } from './journal.js';
 import { performRollback } from './perform-rollback.js';
 import type { CanaryProgress } from './report-types.js';
 import { createRunContext } from './run-context.js';
-import { listRuns, type RunSummary } from './run-history.js';
+import { bakeUnfinished, listRuns, type RunSummary } from './run-history.js';
 
 export interface RecoveredRun {
   runId: string;
@@ -34,14 +36,19 @@ export interface RecoverOptions {
 export async function recoverUnfinishedRuns(options: RecoverOptions): Promise<RecoveredRun[]> {
   const { config } = options;
   const unfinished = listRuns(config.stateDir, config.env).filter(
-    (r) => !r.finished && r.runId !== options.currentRunId,
+    (r) => (!r.finished || bakeUnfinished(r)) && r.runId !== options.currentRunId,
   );
   const recovered: RecoveredRun[] = [];
-  for (const run of unfinished) recovered.push(await recoverRun(run, options));
+  for (const run of unfinished) {
+    recovered.push(await recoverRun(run, options));
+    // Its page now tells how it was finished.
+    renderReportFileQuietly(run.file);
+  }
   return recovered;
 }
 
 async function recoverRun(run: RunSummary, options: RecoverOptions): Promise<RecoveredRun> {
+  if (bakeUnfinished(run)) return recoverPromotion(run, options);
   const journal = new Journal(options.config.stateDir, options.config.env, run.runId);
   const ctx = createRunContext({
     config: options.config,

@@ -119,6 +119,8 @@ export interface CanaryReport {
   plan?: PlannedAction[];
   /** The journal file of the run. */
   journal?: string;
+  /** The run's self-contained HTML report, beside the journal. */
+  htmlReport?: string;
 }
 
 /** Live progress, for a terminal line or CI log lines. */

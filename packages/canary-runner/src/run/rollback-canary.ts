@@ -1,6 +1,7 @@
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import { stopLocalStable } from '../deployers/local/stop-local-stable.js';
+import { writeRunReport } from '../report/write-run-report.js';
 import type { ManualOptions } from './canary-options.js';
 import { closeRouter, cutTraffic, recordedRouter } from './cut-traffic.js';
 import { deployerForRun } from './deployer-for-run.js';
@@ -97,6 +98,7 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
       journal: new Journal(config.stateDir, config.env, target.runId),
       notifier,
       deployer: deployerForRun(config, target),
+      ...(options.runUrl ? { runUrl: options.runUrl } : {}),
     });
     const trigger = `manual rollback of ${target.version} (was ${target.state})`;
     const router = recordedRouter(ctx, target);
@@ -105,7 +107,7 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
     if (router) await closeRouter(ctx, router);
     const stopped = outcome.ok ? await stopLocalLeftovers(config) : undefined;
     const notifications = await ctx.notifications.finish(options.notifyFlushTimeoutMs ?? 5000);
-    return {
+    const report: ManualReport = {
       ...base,
       outcome: outcome.ok ? 'rolled-back' : 'rollback-failed',
       ok: outcome.ok,
@@ -116,6 +118,8 @@ async function rollbackUnredacted(options: ManualOptions): Promise<ManualReport>
       recovered,
       notifications,
     };
+    if (ctx.journal) writeRunReport(ctx.journal.path, 'rollback', report);
+    return report;
   } finally {
     lock.release();
   }

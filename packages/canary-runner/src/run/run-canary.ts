@@ -3,6 +3,7 @@ import { CanaryError, errorMessage } from '../canary-error.js';
 import { loadCanaryConfig } from '../config/load-config.js';
 import { requireCanaryUrl } from '../config/require-canary-url.js';
 import { probeHealth } from '../probes/health-probe.js';
+import { writeRunReport } from '../report/write-run-report.js';
 import { createRouter } from '../traffic/routers/create-router.js';
 import { baseReport } from './build-report.js';
 import { type CanaryOptions, defaultVersion, overridesOf } from './canary-options.js';
@@ -94,6 +95,7 @@ async function runCanaryUnredacted(options: CanaryOptions): Promise<CanaryReport
     const ctx = createRunContext({ ...context, journal });
     const report = await executeRun(ctx, options, controller.signal);
     report.recovered = recovered;
+    writeRunReport(journal.path, 'canary', report);
     return report;
   } finally {
     removeSignals();

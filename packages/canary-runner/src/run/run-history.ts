@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { BakeBaseline } from '../bake/bake-types.js';
 import type { DeployerConfig } from '../config/config-types.js';
 import { type JournalEntry, listJournals, readJournal } from './journal.js';
 import type { RunState } from './state-machine.js';
@@ -28,12 +29,37 @@ export interface RunSummary {
   /** What the deployer recorded (pids, previous image, ...), merged in order. */
   record: Record<string, unknown>;
   canaryUrl?: string;
+  /** `promote` for a promotion's own journal (a production rollout); a canary run otherwise. */
+  kind: 'canary' | 'promote';
+  /** The bake after a promotion, as far as the journal tells it. */
+  bake?: BakeState;
   /** What the run's traffic router recorded when it started (pid and socket of its haproxy, ...). */
   router?: Record<string, unknown>;
   /** The canary's weight the router last confirmed, in percent. */
   routerWeightPercent?: number;
   /** Whether the router was closed (its haproxy stopped). */
   routerClosed?: boolean;
+}
+
+/** Where a promotion's bake got to: what recovery needs to finish it. */
+export interface BakeState {
+  /** The promote step started (and whether it finished). */
+  promoteStarted: boolean;
+  promoteFinished: boolean;
+  promoteOk?: boolean;
+  /** The pre-rollout figures. */
+  before?: BakeBaseline;
+  /** When `bake.started` was written, epoch ms, and the window and interval it was started with. */
+  startedAtMs?: number;
+  durationSec?: number;
+  intervalSec?: number;
+  looks: number;
+  /** A production rollback started (and whether it finished). */
+  restoreStarted: boolean;
+  restoreFinished: boolean;
+  restoreTrigger?: string;
+  /** `bake.finished` was written. */
+  finished: boolean;
 }
 
 /** Folds one journal into a summary. */
@@ -68,7 +94,10 @@ export function summarizeRun(file: string, entries: JournalEntry[]): RunSummary 
     finished: false,
     deployStarted: !started,
     record: {},
+    kind: data.kind === 'promote' ? 'promote' : 'canary',
   };
+  // A promotion's journal always has a bake state, even one that died before its first step.
+  if (summary.kind === 'promote') bakeOf(summary);
   for (const entry of entries) apply(summary, entry);
   return summary;
 }
@@ -106,8 +135,56 @@ function apply(summary: RunSummary, entry: JournalEntry): void {
       break;
     case 'promote.finished':
       if (entry.ok) summary.state = 'promoted';
+      bakeOf(summary).promoteFinished = true;
+      bakeOf(summary).promoteOk = entry.ok === true;
+      break;
+    case 'bake.before':
+      bakeOf(summary).before = data as unknown as BakeBaseline;
+      break;
+    case 'bake.started':
+      bakeOf(summary).startedAtMs = Date.parse(entry.at);
+      if (typeof data.durationSec === 'number') bakeOf(summary).durationSec = data.durationSec;
+      if (typeof data.intervalSec === 'number') bakeOf(summary).intervalSec = data.intervalSec;
+      break;
+    case 'bake.look':
+      bakeOf(summary).looks += 1;
+      break;
+    case 'restore.finished':
+      summary.state = entry.ok ? 'rolled-back' : 'rollback-failed';
+      bakeOf(summary).restoreFinished = true;
+      break;
+    case 'bake.finished':
+      bakeOf(summary).finished = true;
       break;
   }
+  if (entry.type === 'step.started' && entry.step === 'promote')
+    bakeOf(summary).promoteStarted = true;
+  if (entry.type === 'step.started' && entry.step === 'restore') {
+    bakeOf(summary).restoreStarted = true;
+    if (typeof data.trigger === 'string') bakeOf(summary).restoreTrigger = data.trigger;
+  }
+}
+
+function bakeOf(summary: RunSummary): BakeState {
+  summary.bake ??= {
+    promoteStarted: false,
+    promoteFinished: false,
+    looks: 0,
+    restoreStarted: false,
+    restoreFinished: false,
+    finished: false,
+  };
+  return summary.bake;
+}
+
+/** A promotion whose bake (or its rollback) was cut short: the next run must finish it. */
+export function bakeUnfinished(run: RunSummary): boolean {
+  const bake = run.bake;
+  if (!bake) return false;
+  if (bake.restoreStarted && !bake.restoreFinished) return true;
+  if (bake.startedAtMs !== undefined && !bake.finished) return true;
+  // A promotion's own journal that died before it was done.
+  return run.kind === 'promote' && !run.finished;
 }
 
 /** Every run of an environment, oldest first. */

@@ -52,7 +52,13 @@ export function reconcileDeployments(ctx: ControllerContext): void {
         ...d.metadata.annotations,
         [REVISION]: current.metadata.annotations[REVISION],
       };
+      const before = [current, ...old].map((rs) => rs.spec.replicas);
+      const scaled = [current, ...old];
       scale(d, current, old);
+      // As the real controller: a ReplicaSet it scales is stamped with the Deployment's sizes.
+      scaled.forEach((rs, i) => {
+        if (rs.spec.replicas !== before[i]) stampSizes(d, rs);
+      });
       if (created) current = ctx.store.create(rsType, current);
       else ctx.save(rsType, current);
     } else if (old.length === 1) old[0]!.spec.replicas = d.spec.replicas;
@@ -149,14 +155,18 @@ function copyAnnotations(d: Obj, rs: Obj): void {
   const copied = Object.fromEntries(
     Object.entries(d.metadata.annotations ?? {}).filter(([k]) => !NOT_COPIED.has(k)),
   );
-  const { surge } = rollingLimits(d.spec.strategy ?? {}, d.spec.replicas ?? 1);
+  rs.metadata.annotations = { ...copied, ...keep };
+  stampSizes(d, rs);
+}
+
+function stampSizes(d: Obj, rs: Obj): void {
+  const wanted = d.spec.replicas ?? 1;
+  const { surge } = rollingLimits(d.spec.strategy ?? {}, wanted);
+  const max = wanted + (d.spec.strategy?.type === 'Recreate' ? 0 : surge);
   rs.metadata.annotations = {
-    ...copied,
-    ...keep,
-    'deployment.kubernetes.io/desired-replicas': String(d.spec.replicas ?? 1),
-    'deployment.kubernetes.io/max-replicas': String(
-      (d.spec.replicas ?? 1) + (d.spec.strategy?.type === 'Recreate' ? 0 : surge),
-    ),
+    ...rs.metadata.annotations,
+    'deployment.kubernetes.io/desired-replicas': String(wanted),
+    'deployment.kubernetes.io/max-replicas': String(max),
   };
 }
 

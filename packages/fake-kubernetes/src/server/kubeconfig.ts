@@ -21,8 +21,19 @@ export interface KubeconfigOptions {
 
 const b64 = (pem: string) => Buffer.from(pem).toString('base64');
 
+/** A kubeconfig document, as kubectl reads it. */
+export interface KubeconfigDocument {
+  apiVersion: 'v1';
+  kind: 'Config';
+  clusters: Array<{ name: string; cluster: Record<string, unknown> }>;
+  users: Array<{ name: string; user: Record<string, unknown> }>;
+  contexts: Array<{ name: string; context: { cluster: string; user: string; namespace?: string } }>;
+  'current-context': string;
+  preferences: Record<string, unknown>;
+}
+
 /** A kubeconfig (as JSON, which is YAML) with one cluster, user and current context. */
-export function kubeconfigFor(o: KubeconfigOptions): Record<string, unknown> {
+export function kubeconfigFor(o: KubeconfigOptions): KubeconfigDocument {
   const context = o.context ?? 'fake';
   const user = o.user ?? 'fake-user';
   return {

@@ -7,7 +7,9 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../api/api-error.js';
+import { typeOfObject } from '../api/resource-types.js';
 import { type ClusterOptions, FakeCluster } from '../controllers/fake-cluster.js';
+import type { Obj } from '../store/object-store.js';
 import { type AccessPolicy, authenticate, authorize } from './access-policy.js';
 import { handleDiscovery } from './discovery-handler.js';
 import { ObjectWriter } from './object-writer.js';
@@ -43,6 +45,11 @@ export interface FakeKubernetes {
   port: number;
   cluster: FakeCluster;
   requests: SeenRequest[];
+  /**
+   * Creates an object through the same admission path as a POST (defaults, validation),
+   * without HTTP or credentials: for seeding a test. Its namespace is created when missing.
+   */
+  create(object: Obj): Obj;
   close(): Promise<void>;
 }
 
@@ -128,6 +135,23 @@ export async function startFakeKubernetes(
     port,
     cluster,
     requests,
+    create: (object) => {
+      const type = typeOfObject(object.apiVersion, object.kind);
+      if (!type) throw new Error(`the fake does not serve ${object.apiVersion} ${object.kind}`);
+      const namespace = type.namespaced ? (object.metadata?.namespace ?? 'default') : '';
+      if (namespace && !cluster.get('Namespace', '', namespace))
+        writer.create(
+          cluster.type('Namespace'),
+          '',
+          { metadata: { name: namespace } },
+          { manager: 'fake-kubernetes', dryRun: false, fieldValidation: 'Strict' },
+        );
+      return writer.create(type, namespace, object, {
+        manager: 'fake-kubernetes',
+        dryRun: false,
+        fieldValidation: 'Strict',
+      }).object;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         cluster.stop();

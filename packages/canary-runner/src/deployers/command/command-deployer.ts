@@ -20,7 +20,10 @@ export function commandDeployer(options: CommandDeployerOptions): Deployer {
   const { config } = options;
   const timeoutMs = (config.timeoutSec ?? 300) * 1000;
 
-  async function run(step: 'deploy' | 'rollback' | 'promote', ctx: DeployContext): Promise<string> {
+  async function run(
+    step: 'deploy' | 'rollback' | 'promote' | 'restore',
+    ctx: DeployContext,
+  ): Promise<string> {
     const command = config[step];
     if (!command) {
       throw new CanaryError(
@@ -111,6 +114,16 @@ export function commandDeployer(options: CommandDeployerOptions): Deployer {
     },
     rollback: (ctx) => run('rollback', ctx),
     promote: (ctx) => run('promote', ctx),
+    async restore(ctx, record) {
+      const previous = record.previousVersion;
+      if (typeof previous !== 'string')
+        throw new CanaryError(
+          'E_DEPLOY_FAILED',
+          'no previous version of this environment is known; roll it back by hand',
+        );
+      // The restore script, or else the promote script, run for the version that was replaced.
+      return run(config.restore ? 'restore' : 'promote', { ...ctx, version: previous });
+    },
   };
 }
 

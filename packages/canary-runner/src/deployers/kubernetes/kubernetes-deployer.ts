@@ -1,16 +1,18 @@
 import {
-  type AppsV1Api,
   PatchStrategy,
   setHeaderOptions,
   type V1Deployment,
+  type V1PodTemplateSpec,
 } from '@kubernetes/client-node';
 import { CanaryError } from '../../canary-error.js';
 import type { KubernetesDeployerConfig } from '../../config/config-types.js';
 import { sleep } from '../../run/sleep.js';
 import type { DeployContext, Deployer } from '../deployer.js';
-import { createAppsApi, describeApiError } from './apps-api.js';
+import { type AppsClient, createAppsApi } from './apps-api.js';
+import { describeApiError } from './describe-api-error.js';
+import type { KubeconfigLookup } from './load-kubeconfig.js';
 import { rolloutStatus } from './rollout-status.js';
-import { undoRollout } from './undo-rollout.js';
+import { sameTemplate, undoRollout } from './undo-rollout.js';
 
 export interface KubernetesDeployerOptions {
   config: KubernetesDeployerConfig;
@@ -19,6 +21,8 @@ export interface KubernetesDeployerOptions {
   baselineUrl?: string;
   /** How often the rollout is polled, in ms. Default 500. */
   pollMs?: number;
+  /** Where credentials are looked up (tests give their own environment). Default the process's. */
+  lookup?: KubeconfigLookup;
 }
 
 /**
@@ -29,12 +33,20 @@ export interface KubernetesDeployerOptions {
  */
 export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer {
   const { config } = options;
-  const namespace = config.namespace ?? 'default';
   const canary = config.canaryDeployment ?? `${options.service}-canary`;
   const stable = config.stableDeployment ?? options.service;
   const rolloutMs = (config.rolloutTimeoutSec ?? 300) * 1000;
-  let client: AppsV1Api | undefined;
-  const api = () => (client ??= createAppsApi(config));
+  let client: AppsClient | undefined;
+  const connect = () => (client ??= createAppsApi(config, options.lookup));
+  const api = () => connect().api;
+  // Resolved lazily: a dry run's plan needs no credentials, only the namespace when it can tell.
+  const ns = () => {
+    try {
+      return connect().namespace;
+    } catch {
+      return config.namespace ?? 'default';
+    }
+  };
   const image = (version: string) => config.image.replaceAll('{version}', version);
 
   const containerOf = (d: V1Deployment) => {
@@ -69,7 +81,7 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
       if (error instanceof CanaryError) throw error;
       throw new CanaryError(
         'E_DEPLOY_FAILED',
-        `kubernetes: ${what} failed: ${describeApiError(error)}`,
+        `kubernetes: ${what} failed: ${describeApiError(error, client?.subject)}`,
       );
     }
   }
@@ -79,7 +91,9 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
     let last = '';
     while (Date.now() < deadline) {
       const status = rolloutStatus(
-        await call(`reading ${name}`, () => api().readNamespacedDeployment({ name, namespace })),
+        await call(`reading ${name}`, () =>
+          api().readNamespacedDeployment({ name, namespace: ns() }),
+        ),
       );
       if (status.message !== last) {
         last = status.message;
@@ -98,13 +112,13 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
   async function scale(name: string, replicas: number) {
     await call(`scaling ${name}`, () =>
       api().patchNamespacedDeploymentScale(
-        { name, namespace, body: { spec: { replicas } } },
+        { name, namespace: ns(), body: { spec: { replicas } } },
         setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
       ),
     );
   }
 
-  const path = (name: string) => `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`;
+  const path = (name: string) => `/apis/apps/v1/namespaces/${ns()}/deployments/${name}`;
 
   return {
     type: 'kubernetes',
@@ -145,7 +159,7 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
           {
             step,
             kind: 'kubernetes',
-            summary: `kubectl rollout undo ${canary}: PATCH ${path(canary)} (application/json-patch+json) with the previous ReplicaSet's pod template`,
+            summary: `kubectl rollout undo ${canary} to the pod template the journal recorded before the deploy: PATCH ${path(canary)} (application/json-patch+json) with that ReplicaSet's template`,
           },
         ];
       }
@@ -166,20 +180,24 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
 
     async deploy(ctx) {
       const before = await call(`reading ${canary}`, () =>
-        api().readNamespacedDeployment({ name: canary, namespace }),
+        api().readNamespacedDeployment({ name: canary, namespace: ns() }),
       );
       const container = containerOf(before);
+      // Written before the patch: undo restores exactly this, even if the run dies next.
       ctx.record({
-        namespace,
+        namespace: ns(),
         deployment: canary,
         previousImage: container.image,
         previousReplicas: before.spec?.replicas ?? 0,
+        previousRevision:
+          before.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? null,
+        previousTemplate: JSON.parse(JSON.stringify(before.spec?.template ?? {})),
       });
       await call(`patching ${canary}`, () =>
         api().patchNamespacedDeployment(
           {
             name: canary,
-            namespace,
+            namespace: ns(),
             body: imagePatch(container.name, ctx.version, ctx, config.replicas ?? 1),
           },
           setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
@@ -195,7 +213,7 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
 
     async status() {
       const d = await call(`reading ${canary}`, () =>
-        api().readNamespacedDeployment({ name: canary, namespace }),
+        api().readNamespacedDeployment({ name: canary, namespace: ns() }),
       );
       const s = rolloutStatus(d);
       const available = d.status?.availableReplicas ?? 0;
@@ -214,31 +232,66 @@ export function kubernetesDeployer(options: KubernetesDeployerOptions): Deployer
       if (record.previousImage === undefined)
         return `nothing was changed on ${canary}; nothing to undo`;
       await scale(canary, 0);
-      const current = containerOf(
-        await call(`reading ${canary}`, () =>
-          api().readNamespacedDeployment({ name: canary, namespace }),
-        ),
+      const live = await call(`reading ${canary}`, () =>
+        api().readNamespacedDeployment({ name: canary, namespace: ns() }),
       );
-      if (current.image === record.previousImage)
-        return `scaled ${canary} to 0; it already runs ${current.image}`;
-      const undo = await call(`undoing ${canary}`, () => undoRollout(api(), namespace, canary));
+      const current = containerOf(live);
+      const recorded = record.previousTemplate as V1PodTemplateSpec | undefined;
+      const same = recorded
+        ? sameTemplate(recorded, live.spec?.template)
+        : current.image === record.previousImage;
+      if (same) return `scaled ${canary} to 0; it already runs ${current.image}`;
+      const undo = await call(`undoing ${canary}`, () =>
+        undoRollout(api(), ns(), canary, recorded),
+      );
       return `scaled ${canary} to 0; ${undo}`;
     },
 
     async promote(ctx) {
       const before = await call(`reading ${stable}`, () =>
-        api().readNamespacedDeployment({ name: stable, namespace }),
+        api().readNamespacedDeployment({ name: stable, namespace: ns() }),
       );
       const container = containerOf(before);
+      ctx.record({ previousStableImage: container.image });
       await call(`patching ${stable}`, () =>
         api().patchNamespacedDeployment(
-          { name: stable, namespace, body: imagePatch(container.name, ctx.version, ctx) },
+          { name: stable, namespace: ns(), body: imagePatch(container.name, ctx.version, ctx) },
           setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
         ),
       );
       const done = await waitRollout(stable, ctx);
       await scale(canary, 0);
       return `${done}; ${stable} runs ${image(ctx.version)}; scaled ${canary} to 0`;
+    },
+
+    async restore(ctx, record) {
+      const previous = record.previousStableImage;
+      if (typeof previous !== 'string')
+        throw new CanaryError(
+          'E_DEPLOY_FAILED',
+          `the image ${stable} ran before the promotion was not recorded; roll it back by hand`,
+        );
+      const container = containerOf(
+        await call(`reading ${stable}`, () =>
+          api().readNamespacedDeployment({ name: stable, namespace: ns() }),
+        ),
+      );
+      const body = {
+        metadata: {
+          annotations: {
+            'kubernetes.io/change-cause': `n1v1 ${ctx.env} restore ${previous} (run ${ctx.runId})`,
+          },
+        },
+        spec: { template: { spec: { containers: [{ name: container.name, image: previous }] } } },
+      };
+      await call(`patching ${stable}`, () =>
+        api().patchNamespacedDeployment(
+          { name: stable, namespace: ns(), body },
+          setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+        ),
+      );
+      const done = await waitRollout(stable, ctx);
+      return `${done}; ${stable} runs ${previous} again`;
     },
   };
 }

@@ -21,39 +21,62 @@ const KEEP_FROM_DEPLOYMENT = new Set([
 ]);
 
 /**
- * `kubectl rollout undo` (to the previous revision): find the Deployment's ReplicaSets, take
- * the one with the highest revision below the current one, and JSON-patch its pod template
- * (without the pod-template-hash label) and its annotations back into the Deployment. The
- * controller then makes that ReplicaSet current again under a new revision number.
+ * `kubectl rollout undo`, aimed at what the journal recorded: the pod template the canary
+ * ran before the deploy. The Deployment's ReplicaSet with that template (found by content,
+ * never by a revision guess, which goes one revision too far when the new ReplicaSet was not
+ * created yet) is JSON-patched back as kubectl does, template without its pod-template-hash
+ * and annotations, so the controller re-adopts that ReplicaSet under a new revision. When it
+ * was pruned, the recorded template itself is restored. Without a recorded template (a
+ * journal of an older version) it undoes to the previous revision, as kubectl does by default.
  */
 export async function undoRollout(
   api: AppsV1Api,
   namespace: string,
   name: string,
+  recorded?: V1PodTemplateSpec,
 ): Promise<string> {
   const deployment = await api.readNamespacedDeployment({ name, namespace });
   if (deployment.spec?.paused)
     throw new CanaryError(
       'E_DEPLOY_FAILED',
-      `you cannot roll back a paused deployment; resume ${name} first`,
+      `you cannot roll back a paused deployment; resume ${name} first (kubectl rollout resume deployment/${name})`,
     );
-  const previous = previousReplicaSet(deployment, await ownedReplicaSets(api, deployment));
-  if (!previous) return `no previous revision of ${name} to undo to`;
-  const template = structuredClone(previous.spec!.template!) as V1PodTemplateSpec;
-  if (template.metadata?.labels) delete template.metadata.labels[HASH_LABEL];
+  const sets = await ownedReplicaSets(api, deployment);
+  const target = recorded
+    ? sets.find((rs) => sameTemplate(withoutHash(rs.spec?.template), recorded))
+    : previousReplicaSet(deployment, sets);
+  if (!target && recorded) {
+    await api.patchNamespacedDeployment(
+      {
+        name,
+        namespace,
+        body: [{ op: 'replace', path: '/spec/template', value: withoutHash(recorded) }],
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
+    );
+    return `restored the pod template of ${name} recorded before the deploy (its ReplicaSet was pruned)`;
+  }
+  if (!target) return `no previous revision of ${name} to undo to`;
+  const template = withoutHash(target.spec!.template!);
   if (sameTemplate(template, deployment.spec!.template)) {
-    return `skipped undo of ${name} (current template already matches revision ${revisionOf(previous)})`;
+    return `skipped undo of ${name} (current template already matches revision ${revisionOf(target)})`;
   }
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries(deployment.metadata?.annotations ?? {}))
     if (KEEP_FROM_DEPLOYMENT.has(k)) annotations[k] = v;
-  for (const [k, v] of Object.entries(previous.metadata?.annotations ?? {}))
+  for (const [k, v] of Object.entries(target.metadata?.annotations ?? {}))
     if (!KEEP_FROM_DEPLOYMENT.has(k)) annotations[k] = v;
   await api.patchNamespacedDeployment(
     { name, namespace, body: undoPatch(template, annotations) },
     setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
   );
-  return `rolled ${name} back to revision ${revisionOf(previous)}`;
+  return `rolled ${name} back to revision ${revisionOf(target)}`;
+}
+
+function withoutHash(t: V1PodTemplateSpec | undefined): V1PodTemplateSpec {
+  const template = structuredClone(t ?? {}) as V1PodTemplateSpec;
+  if (template.metadata?.labels) delete template.metadata.labels[HASH_LABEL];
+  return template;
 }
 
 export function undoPatch(template: V1PodTemplateSpec, annotations: Record<string, string>) {
@@ -95,7 +118,7 @@ export function revisionOf(rs: V1ReplicaSet): number {
   return Number(rs.metadata?.annotations?.[REVISION] ?? 0);
 }
 
-function sameTemplate(a: V1PodTemplateSpec, b: V1PodTemplateSpec | undefined): boolean {
+export function sameTemplate(a: V1PodTemplateSpec, b: V1PodTemplateSpec | undefined): boolean {
   const strip = (t: V1PodTemplateSpec | undefined) => {
     const copy = structuredClone(t ?? {}) as V1PodTemplateSpec;
     if (copy.metadata?.labels) delete copy.metadata.labels[HASH_LABEL];

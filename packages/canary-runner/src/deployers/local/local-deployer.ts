@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { CanaryError } from '../../canary-error.js';
 import type { LocalDeployerConfig } from '../../config/config-types.js';
 import type { DeployContext, Deployer, DeployResult } from '../deployer.js';
 import { freePort } from './free-port.js';
@@ -146,13 +147,65 @@ export function localDeployer(options: LocalDeployerOptions): Deployer {
 
     async promote(ctx, record) {
       const old = readLocalState(ctx.stateDir, ctx.env).stable;
+      if (old) ctx.record({ previousStable: old, previousVersion: old.version });
       let next = record?.canary as ServiceProcess | undefined;
       if (!next || !isOurProcess(next)) {
         next = await start(ctx, 'stable', ctx.version, config.stablePort ?? 0, config.stableEnv);
       }
+      ctx.record({ promotedStable: next });
       writeLocalState(ctx.stateDir, ctx.env, { stable: next });
-      if (old && old.pid !== next.pid) await stopServiceProcess(old);
-      return `${ctx.version} (pid ${next.pid}, ${next.url}) is now the stable version${old ? `; stopped the old stable pid ${old.pid}` : ''}`;
+      const replaced = old && old.pid !== next.pid;
+      if (replaced && !ctx.keepPrevious) await stopServiceProcess(old);
+      const fate = !replaced
+        ? ''
+        : ctx.keepPrevious
+          ? `; the old stable pid ${old.pid} keeps running until the bake ends`
+          : `; stopped the old stable pid ${old.pid}`;
+      return `${ctx.version} (pid ${next.pid}, ${next.url}) is now the stable version${fate}`;
+    },
+
+    async restore(ctx, record) {
+      const previous = record.previousStable as ServiceProcess | undefined;
+      const promoted = record.promotedStable as ServiceProcess | undefined;
+      if (!previous)
+        throw new CanaryError(
+          'E_DEPLOY_FAILED',
+          'no previous stable process was recorded; nothing to go back to',
+        );
+      // Traffic goes back first; the bad version is stopped after.
+      let back = previous;
+      if (!isOurProcess(previous)) {
+        back = await start(
+          ctx,
+          'stable',
+          previous.version,
+          config.stablePort ?? 0,
+          config.stableEnv,
+        );
+      }
+      writeLocalState(ctx.stateDir, ctx.env, { stable: back });
+      // The moment production is back, journaled before the bad version's graceful shutdown.
+      ctx.log(`${back.version} (pid ${back.pid}) serves ${ctx.env} again`);
+      const stopped =
+        promoted && promoted.pid !== back.pid && (await stopServiceProcess(promoted)) === 'stopped'
+          ? `; stopped ${promoted.version} pid ${promoted.pid}`
+          : '';
+      return `${back.version} (pid ${back.pid}, ${back.url}) is the stable version again${back === previous ? '' : ' (restarted)'}${stopped}`;
+    },
+
+    async settle(_ctx, record) {
+      const previous = record.previousStable as ServiceProcess | undefined;
+      const promoted = record.promotedStable as ServiceProcess | undefined;
+      if (!previous || previous.pid === promoted?.pid) return 'nothing to let go of';
+      const result = await stopServiceProcess(previous);
+      return result === 'stopped'
+        ? `stopped the old stable ${previous.version} pid ${previous.pid}`
+        : `the old stable pid ${previous.pid} was not running`;
+    },
+
+    stableUrl(ctx) {
+      const stable = readLocalState(ctx.stateDir, ctx.env).stable;
+      return stable && isOurProcess(stable) ? stable.url : undefined;
     },
 
     async release(ctx, record) {
