@@ -378,7 +378,9 @@ describe('the release workflow', () => {
     for (const file of files) {
       for (const job of Object.values(workflow(file).jobs)) {
         for (const step of job.steps.filter((s) => s.uses)) {
-          expect(step.uses, `${file}: ${step.uses}`).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+          expect(step.uses, `${file}: ${step.uses}`).toMatch(
+            /^[\w.-]+\/[\w.-]+(\/[\w.-]+)*@[0-9a-f]{40}$/,
+          );
         }
       }
     }
