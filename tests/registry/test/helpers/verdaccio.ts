@@ -34,6 +34,10 @@ export async function startVerdaccio(root: string, upstream: string): Promise<Re
       '  upstream:',
       `    url: ${JSON.stringify(upstream)}`,
       '    timeout: 60s',
+      // Verdaccio's defaults (2 failures, then 5 min offline) turn one dropped connection
+      // among an install's hundreds of metadata requests into 404s for every package after it.
+      '    max_fails: 20',
+      '    fail_timeout: 5s',
       'packages:',
       "  '@n1v1/*':",
       '    access: $all',
