@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Middleware } from '../http/middleware.js';
+import { reserveRouteSlot } from './express-route.js';
 
 type Handle = (req: IncomingMessage, res: ServerResponse, callback?: unknown) => unknown;
 type Layer = { handle?: unknown; route?: unknown; slash?: unknown };
@@ -41,6 +42,7 @@ export function hoistFromRouter(
   const original = holder.handle as Handle;
   router!.stack = stack.slice(1);
   holder.handle = function handle(this: unknown, req, res, callback) {
+    reserveRouteSlot(req);
     start(req, res);
     return original.call(this, req, res, callback);
   } satisfies Handle;
