@@ -123,6 +123,10 @@ async function expectUplink(url: string, upstream: string, problems: () => strin
     signal: AbortSignal.timeout(90_000),
   });
   if (res.ok) return;
+  // Verdaccio's file logger writes asynchronously: give the uplink's error line time to land.
+  for (let waitedMs = 0; waitedMs < 3000 && !/ERR|error/.test(problems()); waitedMs += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   throw new Error(
     `verdaccio at ${url} could not proxy "ajv" from its uplink ${upstream} (HTTP ${res.status}); its log:\n${problems()}`,
   );
