@@ -12,5 +12,7 @@ export function defaultMonitor(): SimulatedMonitor {
     intervalSec: config.monitor.intervalSec,
     // A scrape on loopback or inside a cluster answers within tens of ms.
     scrapeJitterSec: 0.05,
+    // What the prometheus source reads before the run (the scrape source: see the scenarios).
+    historySec: config.analysis.baselineHistorySec,
   };
 }

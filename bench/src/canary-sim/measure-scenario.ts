@@ -1,7 +1,7 @@
+import { wilsonInterval } from '@n1v1/canary-analysis';
 import { seededRandom } from './random.js';
 import type { Scenario } from './scenario.js';
 import { type SimulatedMonitor, simulateRun } from './simulate-run.js';
-import { wilsonInterval } from './wilson.js';
 
 /** What `runs` simulated runs of one scenario gave. */
 export interface ScenarioMeasurement {

@@ -34,4 +34,10 @@ export interface Scenario {
   /** The canary is `factor` times slower for its first `sec` seconds (JIT, cold caches). */
   warmup?: { sec: number; factor: number };
   routes?: RouteProfile[];
+  /**
+   * Seconds of the baseline's history before the run the judge gets. Default: the monitor's
+   * look-back (what the Prometheus source reads); 0 is the scrape source's first run in an
+   * environment, a run's length its second (the baseline intervals of the run before).
+   */
+  historySec?: number;
 }

@@ -14,6 +14,9 @@ const aa = (name: string, changes: Partial<Scenario> = {}): Scenario => ({
   ...changes,
 });
 
+/** Bursts at independent moments on each side (a pod's GC pause, its own connection pool). */
+const OWN_BURSTS = { durationSec: 2, errorRate: 0.1, everySec: 60, shared: false };
+
 const ROUTES = [
   { route: '/api/v1/ticker/:symbol', share: 0.6 },
   { route: '/api/v1/orders/validate', share: 0.3 },
@@ -56,7 +59,15 @@ export function issueScenarios(): Scenario[] {
       bursts: { durationSec: 2, errorRate: 0.1, everySec: 60, shared: true },
     }),
     aa('A/A bursts: 2 s at 10 % once a minute, each side its own moment', {
-      bursts: { durationSec: 2, errorRate: 0.1, everySec: 60, shared: false },
+      bursts: OWN_BURSTS,
+    }),
+    aa('A/A own-moment bursts, scrape source, second run (history: the run before, 90 s)', {
+      bursts: OWN_BURSTS,
+      historySec: 90,
+    }),
+    aa('A/A own-moment bursts, scrape source, first run (no history)', {
+      bursts: OWN_BURSTS,
+      historySec: 0,
     }),
     aa('A/A 10/90 split: canary 10 rps, baseline 90 rps', { canaryRps: 10, baselineRps: 90 }),
     aa('A/A warm-up: canary 1.5x slower for 5 s', { warmup: { sec: 5, factor: 1.5 } }),

@@ -5,6 +5,7 @@ import {
   type TargetWindow,
 } from '@n1v1/canary-analysis';
 import type { Scenario } from './scenario.js';
+import { simulatedHistory } from './simulated-history.js';
 import { SimulatedSide } from './simulated-side.js';
 
 /** How one simulated run ended. */
@@ -23,6 +24,8 @@ export interface SimulatedMonitor {
   intervalSec: number;
   /** A scrape lands this much after the look's tick, at most (uniform), in seconds. */
   scrapeJitterSec: number;
+  /** Seconds of the baseline's history before the run the judge gets (the look-back). */
+  historySec: number;
 }
 
 /**
@@ -36,7 +39,9 @@ export function simulateRun(
   scenario: Scenario,
   monitor: SimulatedMonitor,
 ): RunResult {
-  const judge = createJudge(monitor.policy);
+  const historySec = scenario.historySec ?? monitor.historySec;
+  const history = simulatedHistory(random, scenario, historySec, monitor.intervalSec, burstStarts);
+  const judge = createJudge(monitor.policy, { baselineHistory: history });
   const looks = judge.policy.plannedLooks + judge.policy.extensionLooks;
   const horizon = (looks + 1) * monitor.intervalSec;
   const canaryBursts = burstStarts(random, scenario, horizon);

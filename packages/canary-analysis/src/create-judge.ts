@@ -18,11 +18,14 @@ import { sumWindows } from './windows/window-math.js';
 export class CanaryJudge {
   readonly policy: ResolvedPolicy;
   readonly alphas: AlphaPlan;
+  /** The baseline's intervals from before the run, as given (see `JudgeOptions`). */
+  readonly baselineHistory: readonly TargetWindow[];
   readonly #intervals: IntervalSample[] = [];
 
-  constructor(policy: AnalysisPolicy) {
+  constructor(policy: AnalysisPolicy, options: JudgeOptions = {}) {
     this.policy = resolvePolicy(policy);
     this.alphas = planAlphas(this.policy);
+    this.baselineHistory = options.baselineHistory ?? [];
   }
 
   /**
@@ -35,7 +38,11 @@ export class CanaryJudge {
     options: { queries?: readonly QueryValue[]; look?: number } = {},
   ): LookJudgement {
     this.#intervals.push(sample);
-    return judgeLook(this.policy, { intervals: this.#intervals, ...options });
+    return judgeLook(this.policy, {
+      intervals: this.#intervals,
+      baselineHistory: this.baselineHistory,
+      ...options,
+    });
   }
 
   /** The intervals judged so far, oldest first. */
@@ -51,7 +58,18 @@ export class CanaryJudge {
   }
 }
 
+/** What a judge knows besides its policy. */
+export interface JudgeOptions {
+  /**
+   * The baseline's intervals from before the run, oldest first, each as long as the run's
+   * interval (a Prometheus range query of its counters, or the baseline intervals of the
+   * environment's earlier runs). The overdispersion is estimated over them and the run's
+   * baseline: a service whose errors come in bursts is known to be bursty from the first look.
+   */
+  baselineHistory?: readonly TargetWindow[];
+}
+
 /** A judge for one run of `policy`. */
-export function createJudge(policy: AnalysisPolicy): CanaryJudge {
-  return new CanaryJudge(policy);
+export function createJudge(policy: AnalysisPolicy, options: JudgeOptions = {}): CanaryJudge {
+  return new CanaryJudge(policy, options);
 }

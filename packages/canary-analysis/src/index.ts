@@ -7,11 +7,12 @@ export type {
   QueryValue,
 } from './check-types.js';
 export { judgeQuery } from './checks/judge-query.js';
-export { CanaryJudge, createJudge } from './create-judge.js';
+export { CanaryJudge, createJudge, type JudgeOptions } from './create-judge.js';
 export { judgeLook, type LookInput } from './judge-look.js';
 export {
   type AlphaPlan,
   type AnalysisPolicy,
+  DEFAULT_ANALYSIS,
   DEFAULT_THRESHOLDS,
   planAlphas,
   type ResolvedPolicy,
@@ -28,6 +29,7 @@ export {
   mannWhitneyGreater,
   type WeightedValue,
 } from './stats/mann-whitney.js';
+export { wilsonInterval } from './stats/wilson.js';
 export { type IntervalSample, lookWindows } from './windows/look-windows.js';
 export {
   EMPTY_WINDOW,

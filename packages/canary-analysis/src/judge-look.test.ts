@@ -148,6 +148,39 @@ describe('judgeLook', () => {
   });
 });
 
+describe("the baseline's history before the run", () => {
+  /** 180 intervals of a baseline that fails 10 % of its requests for 2 s once a minute. */
+  const bursty = Array.from({ length: 180 }, (_, i) => side(250, i % 12 === 7 ? 11 : 1));
+  const steady = Array.from({ length: 180 }, (_, i) => side(250, [1, 2, 1, 0][i % 4]!));
+  /** The canary's burst comes first: its baseline has not had one yet in this run. */
+  const canaryBurst = run(1, () => ({ canary: side(250, 14), baseline: side(250, 1) }));
+
+  it("holds a canary's burst to the baseline's known burstiness instead of failing it", () => {
+    expect(judge(canaryBurst).status).toBe('fail');
+    const known = judgeLook(policy, { intervals: canaryBurst, baselineHistory: bursty });
+    expect(known.status).toBe('continue');
+    expect(known.checks[0]!.dispersion).toBeGreaterThan(3);
+    expect(known.checks[0]!.detail).toMatch(/not significantly above the limit .*dispersion \d/);
+  });
+
+  it('still fails a regression at the first look when the history is steady', () => {
+    const result = judgeLook(policy, { intervals: canaryBurst, baselineHistory: steady });
+    expect(result.status).toBe('fail');
+    expect(result.checks[0]!.dispersion).toBe(1);
+  });
+
+  it('keeps the history on the judge for every look, and ignores it without a baseline', () => {
+    const judge = createJudge(policy, { baselineHistory: bursty });
+    expect(judge.baselineHistory).toHaveLength(180);
+    expect(judge.look(canaryBurst[0]!).status).toBe('continue');
+    const alone = judgeLook(policy, {
+      intervals: run(1, () => ({ canary: side(250, 14) })),
+      baselineHistory: bursty,
+    });
+    expect(alone.status).toBe('fail');
+  });
+});
+
 describe('createJudge', () => {
   it("keeps the run's intervals and totals, and judges each look over all of them", () => {
     const judge = createJudge(policy);

@@ -10,6 +10,7 @@ import { routeChecks } from './checks/route-errors.js';
 import { type AnalysisPolicy, planAlphas, type ResolvedPolicy, resolvePolicy } from './policy.js';
 import { dispersionFactor } from './stats/dispersion.js';
 import { type IntervalSample, lookWindows } from './windows/look-windows.js';
+import type { TargetWindow } from './windows/target-window.js';
 import {
   countAboveBound,
   histogramCount,
@@ -24,6 +25,13 @@ export interface LookInput {
   look?: number;
   /** The user's queries, read at this look. */
   queries?: readonly QueryValue[];
+  /**
+   * The baseline's intervals from before the run (its recorded history, oldest first, each
+   * as long as a run's interval). Only its interval-to-interval variation is used: the
+   * overdispersion of errors and slow requests is estimated over these and the run's own
+   * baseline intervals, so a burst the baseline is prone to counts before it recurs.
+   */
+  baselineHistory?: readonly TargetWindow[];
 }
 
 /** Checks a pass needs judged over the whole run; the others may lack data. */
@@ -46,7 +54,13 @@ export function judgeLook(
   const look = input.look ?? intervals.length;
   const hasBaseline = intervals.length > 0 && intervals.every((i) => i.baseline !== undefined);
   const timed = intervals.filter((i) => i.fromSec >= resolved.warmupSec);
-  const ctx = context(resolved, intervals, timed, hasBaseline, look >= resolved.plannedLooks);
+  const ctx = context(resolved, {
+    intervals,
+    timed,
+    history: hasBaseline ? (input.baselineHistory ?? []) : [],
+    hasBaseline,
+    final: look >= resolved.plannedLooks,
+  });
   const checks: CheckResult[] = [];
   for (const window of lookWindows(intervals)) {
     checks.push(errorLimitCheck(window, ctx));
@@ -83,21 +97,26 @@ export function judgeLook(
 
 function context(
   policy: ResolvedPolicy,
-  intervals: readonly IntervalSample[],
-  timed: readonly IntervalSample[],
-  hasBaseline: boolean,
-  final: boolean,
+  run: {
+    intervals: readonly IntervalSample[];
+    timed: readonly IntervalSample[];
+    history: readonly TargetWindow[];
+    hasBaseline: boolean;
+    final: boolean;
+  },
 ): CheckContext {
-  const baselineIntervals = hasBaseline ? intervals.map((i) => i.baseline!) : [];
-  const timedBaseline = hasBaseline ? timed.map((i) => i.baseline!) : [];
+  const { hasBaseline, history, final } = run;
+  const baselineIntervals = hasBaseline ? run.intervals.map((i) => i.baseline!) : [];
+  const timedBaseline = hasBaseline ? run.timed.map((i) => i.baseline!) : [];
   const tailBoundSec = hasBaseline ? quantileBound(0.99, sumWindows(timedBaseline).latency) : null;
+  // The history is the same service before the canary existed: its variation is the normal.
   const errorDispersion = dispersionFactor(
-    baselineIntervals.map((b) => ({ hits: b.errors, trials: b.requests })),
+    [...history, ...baselineIntervals].map((b) => ({ hits: b.errors, trials: b.requests })),
   );
   const tailDispersion =
     tailBoundSec !== null && Number.isFinite(tailBoundSec)
       ? dispersionFactor(
-          timedBaseline.map((b) => ({
+          [...history, ...timedBaseline].map((b) => ({
             hits: countAboveBound(tailBoundSec, b.latency),
             trials: histogramCount(b.latency),
           })),

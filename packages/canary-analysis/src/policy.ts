@@ -68,16 +68,27 @@ export const DEFAULT_THRESHOLDS: Required<Thresholds> = {
   maxTailShareIncrease: 0.01,
 };
 
+/**
+ * The analysis defaults besides the limits: the one source of truth (canary-runner's
+ * config defaults are these).
+ */
+export const DEFAULT_ANALYSIS = {
+  minSamples: 50,
+  falseRollbackBudget: 0.005,
+  absoluteAlpha: 0.005,
+  warmupSec: 10,
+  minRouteSamples: 100,
+  suspectP: 0.05,
+} as const satisfies Required<
+  Omit<AnalysisPolicy, 'thresholds' | 'plannedLooks' | 'extensionLooks'>
+>;
+
 export function resolvePolicy(policy: AnalysisPolicy): ResolvedPolicy {
   return {
+    ...DEFAULT_ANALYSIS,
+    ...stripUndefined(policy),
     plannedLooks: Math.max(1, Math.round(policy.plannedLooks)),
     extensionLooks: Math.max(0, Math.round(policy.extensionLooks ?? 0)),
-    minSamples: policy.minSamples ?? 50,
-    falseRollbackBudget: policy.falseRollbackBudget ?? 0.005,
-    absoluteAlpha: policy.absoluteAlpha ?? 0.005,
-    warmupSec: policy.warmupSec ?? 10,
-    minRouteSamples: policy.minRouteSamples ?? 100,
-    suspectP: policy.suspectP ?? 0.05,
     thresholds: { ...DEFAULT_THRESHOLDS, ...stripUndefined(policy.thresholds) },
   };
 }

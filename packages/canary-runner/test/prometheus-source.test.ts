@@ -109,6 +109,44 @@ describe('the prometheus metrics source, against a real Prometheus', () => {
     );
   });
 
+  it("reads the baseline's history before the run, in intervals of the run's length", async () => {
+    const stop = grow();
+    await waitForScrapes(prometheus.url, 'baseline', 6);
+    stop();
+    const config = {
+      source: 'prometheus' as const,
+      url: prometheus.url,
+      canarySelector: 'job="canary"',
+      scrapeIntervalSec: 1,
+      excludeRoutes: [],
+      queries: [],
+    };
+    const source = prometheusSource({
+      config: { ...config, baselineSelector: 'job="baseline"' },
+      mapping: METRIC_PRESETS['health-server'],
+      intervalSec: 1,
+      timeoutMs: 5000,
+    });
+    const history = await source.baselineHistory!(20);
+    // One per second since Prometheus has data (it started seconds ago), up to 20.
+    expect(history.length).toBeGreaterThanOrEqual(3);
+    expect(history.length).toBeLessThanOrEqual(20);
+    const served = history.filter((w) => w.requests > 0);
+    expect(served.length).toBeGreaterThan(0);
+    // The baseline served no error; every timed request is in a bucket.
+    for (const w of served) {
+      expect(w.errors).toBe(0);
+      expect(w.latency.reduce((s, b) => s + b.count, 0)).toBe(w.requests);
+    }
+    const noBaseline = prometheusSource({
+      config,
+      mapping: METRIC_PRESETS['health-server'],
+      intervalSec: 1,
+      timeoutMs: 5000,
+    });
+    expect(noBaseline.baselineHistory).toBeUndefined();
+  });
+
   it('says when Prometheus rejects a query, and reports it as a problem of the poll', async () => {
     const error = await instantQuery(prometheus.url, 'sum(', 5000).catch((e) => e);
     expect(error).toBeInstanceOf(CanaryError);

@@ -1,4 +1,4 @@
-import { createJudge, type IntervalSample } from '@n1v1/canary-analysis';
+import { createJudge, type IntervalSample, wilsonInterval } from '@n1v1/canary-analysis';
 import { CanaryError } from '../canary-error.js';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import { resolveMapping } from '../metrics/mapping/presets.js';
@@ -84,7 +84,7 @@ export async function backtestPolicy(options: BacktestOptions): Promise<Backtest
     const rollback = replay(canary, baseline, policy, stepSec);
     if (rollback) rollbacks.push(rollback);
   }
-  const { low, high } = wilson(rollbacks.length, windows);
+  const { low, high } = wilsonInterval(rollbacks.length, windows);
   return {
     env: config.env,
     selector: metrics.baselineSelector,
@@ -129,15 +129,4 @@ function hasGap(intervals: RecordedInterval[], stepSec: number): boolean {
   return intervals.some(
     (interval, i) => i > 0 && interval.atSec - intervals[i - 1]!.atSec > stepSec * 1.5,
   );
-}
-
-/** The 95 % Wilson score interval of `hits` out of `n`. */
-export function wilson(hits: number, n: number): { low: number; high: number } {
-  if (n === 0) return { low: 0, high: 1 };
-  const z = 1.959963984540054;
-  const p = hits / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }

@@ -157,6 +157,13 @@ export interface AnalysisConfig {
   onInconclusive: InconclusivePolicy;
   /** Requests a route needs on each side to be compared on its own. Default 100. */
   minRouteSamples: number;
+  /**
+   * Seconds of the baseline's traffic before the run whose interval-to-interval variation
+   * the analysis learns (its error bursts): the prometheus source range-queries it, the
+   * scrape source keeps up to this much from the environment's earlier runs. 0: none.
+   * Default 900.
+   */
+  baselineHistorySec: number;
 }
 
 /** A user-written PromQL query; `{{selector}}` becomes the target's label selector. */

@@ -1,3 +1,4 @@
+import { DEFAULT_ANALYSIS, DEFAULT_THRESHOLDS } from '@n1v1/canary-analysis';
 import type { EnvironmentConfig } from './config-types.js';
 
 /** The service name when the config file gives none. */
@@ -22,25 +23,18 @@ export function defaultEnvironment(): EnvironmentConfig {
       requestTimeoutMs: 2000,
       consecutiveErrorLimit: 4,
     },
-    thresholds: {
-      maxErrorRate: 0.01,
-      maxP99Ms: 500,
-      maxErrorRateIncrease: 0.01,
-      maxP99Increase: 0.2,
-      minP99IncreaseMs: 25,
-      maxLatencyIncrease: 0.2,
-      minLatencyIncreaseMs: 5,
-      maxTailShareIncrease: 0.01,
-    },
+    // The analysis package owns the statistics' defaults; the runner only adds its own.
+    thresholds: { ...DEFAULT_THRESHOLDS },
     analysis: {
-      minSamples: 50,
-      falseRollbackBudget: 0.005,
-      absoluteAlpha: 0.005,
+      minSamples: DEFAULT_ANALYSIS.minSamples,
+      falseRollbackBudget: DEFAULT_ANALYSIS.falseRollbackBudget,
+      absoluteAlpha: DEFAULT_ANALYSIS.absoluteAlpha,
       insufficientData: 'extend',
       maxExtendSec: 30,
-      warmupSec: 10,
+      warmupSec: DEFAULT_ANALYSIS.warmupSec,
       onInconclusive: 'rollback',
-      minRouteSamples: 100,
+      minRouteSamples: DEFAULT_ANALYSIS.minRouteSamples,
+      baselineHistorySec: 900,
     },
     metrics: { source: 'scrape', excludeRoutes: PROBE_ROUTES },
     smoke: { enabled: true, timeoutMs: 5000, load: false },

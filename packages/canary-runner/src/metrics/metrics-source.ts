@@ -26,4 +26,9 @@ export interface MetricsSource {
   poll(): Promise<MetricsPoll>;
   /** What happened since `start`: the whole run, cumulative. */
   total(): Promise<MetricsPoll>;
+  /**
+   * The baseline's intervals over the `lookBackSec` before now, oldest first, each
+   * `intervalSec` long, when the source keeps history (Prometheus does, a scrape does not).
+   */
+  baselineHistory?(lookBackSec: number): Promise<TargetWindow[]>;
 }

@@ -1,4 +1,5 @@
 import { type QueryValue, subtractWindows, type TargetWindow } from '@n1v1/canary-analysis';
+import { recordedIntervals } from '../backtest/baseline-history.js';
 import { errorMessage } from '../canary-error.js';
 import type { PrometheusMetricsConfig } from '../config/config-types.js';
 import type { PlannedAction } from '../run/planned-action.js';
@@ -161,6 +162,24 @@ export function prometheusSource(options: PrometheusSourceOptions): MetricsSourc
     },
     poll: () => collect('last', rangeSec),
     total: () => collect('first', Math.max(rangeSec, (now() - startedAt) / 1000)),
+    ...(baseline
+      ? {
+          async baselineHistory(lookBackSec: number): Promise<TargetWindow[]> {
+            const endSec = Math.floor(now() / 1000);
+            const history = await recordedIntervals({
+              url: config.url,
+              selector: baseline.selector,
+              mapping,
+              excludeRoutes: config.excludeRoutes,
+              startSec: endSec - lookBackSec,
+              endSec,
+              stepSec: options.intervalSec,
+              timeoutMs: options.timeoutMs,
+            });
+            return history.map((interval) => interval.window);
+          },
+        }
+      : {}),
   };
 }
 

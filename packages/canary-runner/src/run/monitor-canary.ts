@@ -12,6 +12,7 @@ import type { MetricsPoll } from '../metrics/metrics-source.js';
 import { probeHealth } from '../probes/health-probe.js';
 import { startSyntheticTraffic, type TrafficStats } from '../traffic/synthetic-traffic.js';
 import { analysisPolicy } from './analysis-policy.js';
+import { carryHistory, preRunHistory } from './pre-run-history.js';
 import type { LookRecord, TargetFigures } from './report-types.js';
 import type { RunContext } from './run-context.js';
 import { sleep } from './sleep.js';
@@ -39,11 +40,17 @@ export async function monitorCanary(
 ): Promise<MonitorOutcome> {
   const { monitor, traffic: trafficConfig } = ctx.config;
   const source = createMetricsSource(ctx.config, urls);
-  const judge = createJudge(analysisPolicy(ctx.config));
+  const hasBaseline = Boolean(urls.baselineUrl);
+  // Before the canary takes traffic: the baseline's normal variation, so that a burst it is
+  // prone to is known before it recurs (see canary-analysis' README).
+  const history = await preRunHistory(ctx.config, source, hasBaseline);
+  ctx.mark('monitor.history', history.detail, { intervals: history.intervals.length });
+  const judge = createJudge(analysisPolicy(ctx.config), {
+    baselineHistory: history.intervals,
+  });
   const totalLooks = judge.policy.plannedLooks + judge.policy.extensionLooks;
   const intervalMs = monitor.intervalSec * 1000;
   const looks: LookRecord[] = [];
-  const hasBaseline = Boolean(urls.baselineUrl);
   const traffic = trafficConfig.enabled
     ? startSyntheticTraffic({
         targets: [urls.canaryUrl, ...(urls.baselineUrl ? [urls.baselineUrl] : [])],
@@ -181,6 +188,13 @@ export async function monitorCanary(
     return await inconclusive(looks.at(-1)?.reason);
   } finally {
     traffic?.stop();
+    if (hasBaseline && ctx.journal) {
+      const problem = carryHistory(
+        ctx.config,
+        judge.intervals.flatMap((i) => (i.baseline ? [i.baseline] : [])),
+      );
+      if (problem) ctx.mark('monitor.history', problem);
+    }
   }
 
   /** Never a pass. A contract that still does not hold says what to map. */
