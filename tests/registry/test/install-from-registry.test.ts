@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSUMER_SOURCE, consumerTsconfig } from './helpers/consumer.js';
+import { failureReport } from './helpers/failure-report.js';
+import { npmNetwork } from './helpers/npm-network.js';
 import { readmeBlock } from './helpers/readme-block.js';
-import { type CommandResult, runCommand, tail } from './helpers/run-command.js';
+import { type CommandResult, runCommand } from './helpers/run-command.js';
 import { startApp } from './helpers/service-process.js';
 import { type Registry, startVerdaccio } from './helpers/verdaccio.js';
 
@@ -18,7 +20,10 @@ let registry: Registry;
 let env: NodeJS.ProcessEnv;
 const timings: Record<string, number> = {};
 
-/** The environment of a stranger's shell: no pnpm or workspace variables, npm on our registry. */
+/**
+ * The environment of a stranger's shell: no pnpm, turbo or workspace variables, npm on our
+ * registry, npm's debug logs in the test's folder (a failure message quotes them).
+ */
 function userEnv(npmrc: string): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
@@ -32,6 +37,7 @@ function userEnv(npmrc: string): NodeJS.ProcessEnv {
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
+    npm_config_logs_dir: join(root, 'npm-logs'),
   };
 }
 
@@ -40,7 +46,8 @@ function npm(args: string[], cwd: string, timeoutMs = 5 * MINUTES): Promise<Comm
 }
 
 function expectOk(result: CommandResult, what: string): void {
-  expect(result.code, `${what} failed:\n${tail(result)}`).toBe(0);
+  const report = result.code === 0 ? '' : failureReport(what, result, registry);
+  expect(result.code, report).toBe(0);
 }
 
 /** An empty project folder outside the repository, as `npm init -y` would leave it. */
@@ -56,14 +63,11 @@ function project(name: string, extra: Record<string, unknown> = {}): string {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'n1v1-registry-'));
-  const upstream = (
-    await runCommand('npm', ['config', 'get', 'registry'], {
-      cwd: root,
-      env: userEnv('/dev/null'),
-      timeoutMs: MINUTES,
-    })
-  ).stdout.trim();
-  registry = await startVerdaccio(root, upstream || 'https://registry.npmjs.org/');
+  // Verdaccio's uplink goes where npm goes from a user's shell, the way npm gets there (its
+  // CA bundle and proxy): a test task's environment (turbo's strict env mode) need not carry
+  // the machine's TLS settings, while npm's own config does.
+  const network = await npmNetwork(root, userEnv('/dev/null'));
+  registry = await startVerdaccio(root, network, userEnv('/dev/null'));
   env = userEnv(registry.npmrc);
 
   // What release.yml's publish step runs (`changeset publish` after `turbo run build`, which
@@ -220,7 +224,7 @@ describe('the packages as a stranger installs them from a registry', () => {
         env,
         timeoutMs: 2 * MINUTES,
       });
-      expect(check.code, `tsc (${resolution}):\n${tail(check)}`).toBe(0);
+      expectOk(check, `tsc (${resolution})`);
     }
   });
 });

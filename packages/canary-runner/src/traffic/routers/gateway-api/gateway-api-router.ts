@@ -2,7 +2,8 @@ import { CanaryError } from '../../../canary-error.js';
 import type { GatewayApiRouterConfig, RouteMatch } from '../../../config/config-types.js';
 import { describeApiError } from '../../../deployers/kubernetes/describe-api-error.js';
 import type { PlannedAction } from '../../../run/planned-action.js';
-import { loadKubeConfig } from '../kubernetes/kube-config.js';
+import { lazyApiClient } from '../kubernetes/kube-config.js';
+import { replaceWithRetry } from '../kubernetes/replace-with-retry.js';
 import { describeWeight, type TrafficRouter } from '../traffic-router.js';
 import { type HttpRouteRule, type RouteBackends, weightedRules } from './httproute-rules.js';
 
@@ -19,8 +20,8 @@ interface HttpRoute {
 /**
  * Sets the backendRefs weights of a Gateway API HTTPRoute: the vendor-neutral standard that
  * Istio, Envoy Gateway, Cilium, NGINX Gateway Fabric and others implement, so one router
- * drives them all. Read-modify-replace with the route's resourceVersion: a concurrent edit
- * makes the call fail (409) and is retried on the fresh route, never overwritten.
+ * drives them all. Read-modify-replace with the route's resourceVersion (replaceWithRetry): a
+ * concurrent edit is redone on the fresh route, never overwritten.
  */
 export function gatewayApiRouter(config: GatewayApiRouterConfig, service: string): TrafficRouter {
   const namespace = config.namespace ?? 'default';
@@ -31,14 +32,7 @@ export function gatewayApiRouter(config: GatewayApiRouterConfig, service: string
     port: config.port ?? 80,
   };
   const where = `HTTPRoute ${namespace}/${name}`;
-  let api: import('@kubernetes/client-node').CustomObjectsApi | undefined;
-  const client = async () => {
-    if (!api) {
-      const { kc, client: k8s } = await loadKubeConfig(config);
-      api = kc.makeApiClient(k8s.CustomObjectsApi);
-    }
-    return api;
-  };
+  const client = lazyApiClient(config, (k8s) => k8s.CustomObjectsApi);
   const read = async (): Promise<HttpRoute> => {
     try {
       return (await (
@@ -75,30 +69,26 @@ export function gatewayApiRouter(config: GatewayApiRouterConfig, service: string
       return { record: { type: 'gateway-api', namespace, route: name, ...backends } };
     },
     async setWeight(weightPercent, match) {
-      for (let attempt = 1; ; attempt++) {
-        const route = await read();
-        const body = {
+      await replaceWithRetry<HttpRoute>({
+        where,
+        read,
+        change: (route) => ({
           ...route,
           spec: {
             ...route.spec,
             rules: weightedRules(route.spec?.rules ?? [], backends, weightPercent, match),
           },
-        };
-        try {
-          await (await client()).replaceNamespacedCustomObject({
+        }),
+        replace: async (body) =>
+          (await client()).replaceNamespacedCustomObject({
             group: GROUP,
             version: VERSION,
             namespace,
             plural: PLURAL,
             name,
             body,
-          });
-          break;
-        } catch (error) {
-          if ((error as { code?: number }).code === 409 && attempt < 3) continue;
-          throw new CanaryError('E_DEPLOY_FAILED', `updating ${where}: ${describeApiError(error)}`);
-        }
-      }
+          }),
+      });
       router.weightPercent = weightPercent;
       router.match = match;
       return `${where}: ${describeWeight(weightPercent, match)}`;

@@ -1,4 +1,4 @@
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { ApiConstructor, ApiType, KubeConfig } from '@kubernetes/client-node';
 
 /** The connection fields the gateway-api and nginx-ingress routers share with the deployer. */
 export interface KubeConnection {
@@ -43,4 +43,22 @@ export async function loadKubeConfig(connection: KubeConnection): Promise<{
   else kc.loadFromDefault();
   if (connection.context) kc.setCurrentContext(connection.context);
   return { kc, client };
+}
+
+/**
+ * The client of one API group, made on first use (so the Kubernetes client loads only then)
+ * and kept for the router's later calls; a failed load is tried again on the next call.
+ */
+export function lazyApiClient<T extends ApiType>(
+  connection: KubeConnection,
+  api: (k8s: typeof import('@kubernetes/client-node')) => ApiConstructor<T>,
+): () => Promise<T> {
+  let made: T | undefined;
+  return async () => {
+    if (!made) {
+      const { kc, client } = await loadKubeConfig(connection);
+      made = kc.makeApiClient(api(client));
+    }
+    return made;
+  };
 }
