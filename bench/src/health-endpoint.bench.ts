@@ -43,6 +43,7 @@ const benchmark: Benchmark = {
         value: what === 'rps' ? p.baseline.rps : p.baseline.cpuUsPerRequest,
       },
       pairedRatio: median(what === 'rps' ? p.rpsRatios : p.cpuRatios),
+      roundRatios: what === 'rps' ? p.rpsRatios : p.cpuRatios,
       ...(target === undefined ? {} : { target }),
     });
     return [
@@ -93,6 +94,7 @@ export function compare(
       value: what === 'rps' ? baseline.rps : baseline.cpuUsPerRequest,
     },
     pairedRatio: pairedRatio(pick(subject), pick(baseline)),
+    roundRatios: pick(subject).map((x, i) => x / pick(baseline)[i]!),
     ...(target === undefined ? {} : { target }),
   };
 }

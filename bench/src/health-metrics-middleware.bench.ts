@@ -27,6 +27,7 @@ const benchmark: Benchmark = {
       unit: 'µs',
       baseline: { name: 'uninstrumented CPU, same rounds', value: p.baseline.cpuUsPerRequest },
       pairedRatio: median(p.cpuRatios),
+      roundRatios: p.cpuRatios,
       ...(target === undefined ? {} : { target }),
     });
     const rpsRow = (metric: string, p: typeof ours): BenchRow => ({
@@ -35,6 +36,7 @@ const benchmark: Benchmark = {
       unit: 'req/s',
       baseline: { name: 'uninstrumented, same rounds', value: p.baseline.rps },
       pairedRatio: median(p.rpsRatios),
+      roundRatios: p.rpsRatios,
     });
     // Both ratios are to the uninstrumented route of the same rounds, so their quotient
     // compares ours with express-prom-bundle on a common footing.

@@ -62,6 +62,7 @@ const benchmark: Benchmark = {
         unit,
         baseline: { name: `wrk ${key}`, value: median(pick(wrk, key)) },
         pairedRatio: pairedRatio(pick(ours, key), pick(wrk, key)),
+        roundRatios: pick(ours, key).map((x, i) => x / pick(wrk, key)[i]!),
         target,
       });
       return [

@@ -18,6 +18,8 @@ export interface BenchRow {
    * back to back round after round; it is the ratio judged against the target.
    */
   pairedRatio?: number;
+  /** The per-round ratios the paired ratio is the median of, for their spread. */
+  roundRatios?: number[];
   /** The target the issue sets, as text: `ratio <= 1.05`, `ratio > 1`, `ratio 0.85..1.15`. */
   target?: string;
 }
@@ -41,4 +43,16 @@ export function meetsTarget(row: BenchRow): boolean | undefined {
   if (!bound) throw new Error(`unreadable target "${row.target}" on ${row.metric}`);
   const limit = Number(bound[2]);
   return { '<=': r <= limit, '>=': r >= limit, '<': r < limit, '>': r > limit }[bound[1]!];
+}
+
+/** The lower and upper quartiles of a list (linear interpolation), for a spread. */
+export function quartiles(values: number[]): [number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.min(sorted.length - 1, low + 1);
+    return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+  };
+  return [at(0.25), at(0.75)];
 }

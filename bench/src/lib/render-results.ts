@@ -1,4 +1,4 @@
-import { type BenchRow, judgedRatio, meetsTarget, ratio } from './benchmark.js';
+import { type BenchRow, judgedRatio, meetsTarget, quartiles, ratio } from './benchmark.js';
 
 function formatValue(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
@@ -12,6 +12,15 @@ function verdict(row: BenchRow): string {
   return met === undefined ? '' : met ? 'met' : 'MISSED';
 }
 
+/** How the per-round ratios spread: rounds, interquartile range, lowest and highest. */
+function spread(ratios: number[] | undefined): string {
+  if (ratios === undefined || ratios.length < 2) return '';
+  const [q1, q3] = quartiles(ratios);
+  const low = Math.min(...ratios);
+  const high = Math.max(...ratios);
+  return `; ${ratios.length} r, IQR ${q1.toFixed(3)}-${q3.toFixed(3)}, range ${low.toFixed(3)}-${high.toFixed(3)}`;
+}
+
 /** The cells of a row: figure, anchor and its figure, ratio (paired), target, verdict. */
 function cells(row: BenchRow): string[] {
   const r = ratio(row);
@@ -21,7 +30,7 @@ function cells(row: BenchRow): string[] {
       ? ''
       : row.pairedRatio === undefined
         ? r.toFixed(3)
-        : `${r.toFixed(3)} (paired ${judged!.toFixed(3)})`;
+        : `${r.toFixed(3)} (paired ${judged!.toFixed(3)}${spread(row.roundRatios)})`;
   return [
     row.metric,
     `${formatValue(row.value)} ${row.unit}`,

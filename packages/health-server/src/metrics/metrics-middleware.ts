@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Middleware } from '../http/middleware.js';
 import { expressRoute, noteRoutesOf } from './express-route.js';
+import { hoistFromRouter } from './hoist-from-router.js';
 import type { RequestRecorder } from './request-recorder.js';
 
 /** Options of `health.metricsMiddleware()`. */
@@ -35,7 +36,9 @@ export function markHealthRoute(req: IncomingMessage): void {
  * The request path adds no property to the request or the response: express swaps the
  * prototype of both, after which every property added costs microseconds; a closure over
  * the start time costs far less. The route's template, the label checks and the series
- * lookup happen once the response closed.
+ * lookup happen once the response closed. Used as the first `app.use()` of an express 5
+ * app, it moves itself in front of the app's router on its first request (see
+ * `hoistFromRouter`): from then on it costs no router layer.
  */
 export function createMetricsMiddleware(
   record: RequestRecorder,
@@ -45,23 +48,29 @@ export function createMetricsMiddleware(
   const resolve = options.route ?? expressRoute;
   const noteRoutes = options.route === undefined;
   let notedProto: object | null = null;
-  return (req, res, next) => {
+  const start = (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
-    if (noteRoutes) {
-      const proto = Object.getPrototypeOf(req) as object;
-      if (proto !== notedProto) {
-        noteRoutesOf(req);
-        notedProto = proto;
-      }
-    }
     // 'close' fires once per response, finished or aborted; `on` avoids once()'s wrapper.
     res.on('close', () => {
       if (!includeHealth && (req as unknown as Slots)[HEALTH_ROUTE] === true) return;
       const status = res.writableFinished ? res.statusCode : CLIENT_CLOSED;
       record(req.method, resolve(req), status, (performance.now() - started) / 1000);
     });
+  };
+  const middleware: Middleware = (req, res, next) => {
+    start(req, res);
+    if (noteRoutes) {
+      const proto = Object.getPrototypeOf(req) as object;
+      if (proto !== notedProto) {
+        noteRoutesOf(req);
+        notedProto = proto;
+        // Once per express app: the accessor it needs is in place on its request prototype.
+        hoistFromRouter((req as { app?: unknown }).app, middleware, start);
+      }
+    }
     next();
   };
+  return middleware;
 }
 
 /** Wraps a node:http request listener so its requests are recorded too. */

@@ -69,7 +69,21 @@ describe('LatencyHistogram', () => {
 
 describe('the bucket layout', () => {
   it('puts every value in the bucket whose bounds hold it, across powers of two', () => {
-    for (const ns of [0, 1, 2047, 2048, 2049, 4095, 4096, 1_000_000, 2 ** 33 - 1, 2 ** 33, 3e11]) {
+    for (const ns of [
+      0,
+      1,
+      2047,
+      2048,
+      2049,
+      4095,
+      4096,
+      1_000_000,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 33 - 1,
+      2 ** 33,
+      3e11,
+    ]) {
       const { lowestNs, widthNs } = boundsOf(indexOf(ns));
       expect(ns).toBeGreaterThanOrEqual(lowestNs);
       expect(ns).toBeLessThan(lowestNs + widthNs);
