@@ -21,7 +21,13 @@ import { withRedactedErrors } from './redacted-errors.js';
 import type { CanaryReport, CanaryVerdict } from './report-types.js';
 import { createRunContext, defaultNotifier, type RunContext } from './run-context.js';
 import { newRunId } from './run-id.js';
-import { deployStep, journaledStep, smokeFailureReason, smokeStep } from './run-steps.js';
+import {
+  deployStep,
+  journaledStep,
+  loadSmokeSuite,
+  smokeFailureReason,
+  smokeStep,
+} from './run-steps.js';
 import {
   runTrafficSteps,
   setPromotionWeight,
@@ -78,6 +84,8 @@ async function runCanaryUnredacted(options: CanaryOptions): Promise<CanaryReport
     return planRun(ctx, options);
   }
 
+  // Ready before the smoke step; a failure to load surfaces there, in the run's report.
+  if (config.smoke.enabled) loadSmokeSuite().catch(() => {});
   const lock = acquireLock(config.stateDir, config.env, runId);
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason ?? 'aborted by the caller');

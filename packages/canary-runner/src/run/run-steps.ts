@@ -1,4 +1,3 @@
-import { runSmoke } from '@n1v1/smoke-tests';
 import { CanaryError } from '../canary-error.js';
 import type { DeployResult } from '../deployers/deployer.js';
 import type { CanaryReport } from './report-types.js';
@@ -57,6 +56,19 @@ export async function deployStep(
   return { canaryUrl, ...(baselineUrl ? { baselineUrl } : {}) };
 }
 
+let smokeSuite: Promise<typeof import('@n1v1/smoke-tests')> | undefined;
+
+/**
+ * The smoke suite's code, loaded once, by the first run that needs it rather than by
+ * `import('@n1v1/canary-runner')`: a library user who never runs a smoke step does not pay
+ * for it. runCanary starts loading it before the deploy, so the smoke step does not pause the
+ * process (and any service sharing it) while the canary is being judged.
+ */
+export function loadSmokeSuite(): Promise<typeof import('@n1v1/smoke-tests')> {
+  smokeSuite ??= import('@n1v1/smoke-tests');
+  return smokeSuite;
+}
+
 /** The smoke suite against the canary (the caller fails the run when it failed). */
 export async function smokeStep(
   ctx: RunContext,
@@ -65,6 +77,7 @@ export async function smokeStep(
 ): Promise<NonNullable<CanaryReport['smoke']>> {
   const { smoke } = ctx.config;
   const config = await smokeConfigOf(ctx.config);
+  const { runSmoke } = await loadSmokeSuite();
   const report = await journaledStep(ctx, 'smoke', ctx.config.timeouts.smokeSec, signal, (s) =>
     runSmoke({
       url: canaryUrl,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { loadSmokeConfig, type SmokeConfig, validateConfig } from '@n1v1/smoke-tests';
+// The config entry point only: the suite itself is loaded when a run reaches for it.
+import { loadSmokeConfig, type SmokeConfig, validateConfig } from '@n1v1/smoke-tests/config';
 import { CanaryError } from '../canary-error.js';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 
