@@ -102,7 +102,7 @@ export interface WrkFigures {
   requests: number;
 }
 
-function wrkArgs(url: string, connections: number, durationSec: number): string[] {
+export function wrkArgs(url: string, connections: number, durationSec: number): string[] {
   if (new URL(url).hostname !== '127.0.0.1')
     throw new Error('benchmarks only send load to loopback');
   return [
@@ -149,7 +149,7 @@ export function measureWrkAsync(
   });
 }
 
-function parseWrk(stdout: string, stderr: string): WrkFigures {
+export function parseWrk(stdout: string, stderr: string): WrkFigures {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const scale = { us: 0.001, ms: 1, s: 1000 } as const;
   const percentile = (p: string) => {
