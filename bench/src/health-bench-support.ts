@@ -21,6 +21,7 @@ export type Variant =
   | 'health-terminus'
   | 'health-raw'
   | 'route-plain'
+  | 'route-plain-twin'
   | 'route-ours'
   | 'route-prom-bundle'
   | 'route-instrumented'
@@ -228,6 +229,9 @@ export function buildServer(variant: Variant): Server {
       return server;
     }
     case 'route-plain':
+    case 'route-plain-twin':
+      // The twin is the same server in another process: how far two processes of one
+      // server differ is the noise floor of a side-by-side ratio.
       orderRoute(app);
       return createServer(app);
     case 'route-ours':
