@@ -26,7 +26,11 @@ export interface Scenario {
   baselineRps: number;
   healthy: ServiceProfile;
   /** The canary's behaviour once the regression started (detect scenarios). */
-  regressed?: Partial<ServiceProfile> & { routeErrors?: { route: string; errorRate: number } };
+  regressed?: Partial<ServiceProfile> & {
+    routeErrors?: { route: string; errorRate: number };
+    /** One route's latency multiplied by `factor`. */
+    routeLatency?: { route: string; factor: number };
+  };
   /** Seconds into monitoring at which the regression starts. Default 0. */
   regressionAtSec?: number;
   /** Error bursts: `durationSec` at `errorRate` once every `everySec`, at random moments. */

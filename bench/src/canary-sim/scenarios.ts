@@ -35,6 +35,11 @@ function detections(): Scenario[] {
       { routeErrors: { route: '/api/v1/orders', errorRate: 0.5 } },
       { routes: ROUTES },
     ],
+    [
+      'one route (30 % of traffic) +50 % latency',
+      { routeLatency: { route: '/api/v1/orders/validate', factor: 1.5 } },
+      { routes: ROUTES },
+    ],
   ];
   return regressions.flatMap(([name, regressed, extra]) =>
     [0, 30].map((at) => ({

@@ -31,7 +31,7 @@ export class SimulatedSide {
   readonly #rps: number;
   readonly #bursts: number[];
   readonly #counts = new Array<number>(PROM_CLIENT_BUCKETS.length).fill(0);
-  readonly #routes = new Map<string, { requests: number; errors: number }>();
+  readonly #routes = new Map<string, { requests: number; errors: number; buckets: number[] }>();
   #next: number;
   #requests = 0;
   #errors = 0;
@@ -56,10 +56,15 @@ export class SimulatedSide {
     return {
       requests: this.#requests,
       errors: this.#errors,
-      latency: PROM_CLIENT_BUCKETS.map((le, i) => ({ le, count: this.#counts[i]! })),
+      latency: histogram(this.#counts),
       ...(this.#routes.size
         ? {
-            routes: Object.fromEntries([...this.#routes].map(([route, c]) => [route, { ...c }])),
+            routes: Object.fromEntries(
+              [...this.#routes].map(([route, c]) => [
+                route,
+                { requests: c.requests, errors: c.errors, latency: histogram(c.buckets) },
+              ]),
+            ),
           }
         : {}),
     };
@@ -78,6 +83,8 @@ export class SimulatedSide {
       errorRate = Math.max(errorRate, s.bursts.errorRate);
     const error = random() < errorRate;
     let latency = profile.medianSec * Math.exp(profile.sigma * normal(random));
+    if (regressed && s.regressed?.routeLatency && route === s.regressed.routeLatency.route)
+      latency *= s.regressed.routeLatency.factor;
     if (this.#canary && s.warmup && t < s.warmup.sec) latency *= s.warmup.factor;
     if (profile.slowShare && random() < profile.slowShare) latency += profile.slowAddSec ?? 0;
     this.#requests++;
@@ -86,9 +93,14 @@ export class SimulatedSide {
     while (latency > PROM_CLIENT_BUCKETS[bucket]!) bucket++;
     this.#counts[bucket]!++;
     if (route) {
-      const counts = this.#routes.get(route) ?? { requests: 0, errors: 0 };
+      const counts = this.#routes.get(route) ?? {
+        requests: 0,
+        errors: 0,
+        buckets: new Array<number>(PROM_CLIENT_BUCKETS.length).fill(0),
+      };
       counts.requests++;
       if (error) counts.errors++;
+      counts.buckets[bucket]!++;
       this.#routes.set(route, counts);
     }
   }
@@ -103,4 +115,9 @@ export class SimulatedSide {
     }
     return routes.at(-1)!.route;
   }
+}
+
+/** The counts of each bucket (not cumulative) as a window's latency histogram. */
+function histogram(counts: readonly number[]): TargetWindow['latency'] {
+  return PROM_CLIENT_BUCKETS.map((le, i) => ({ le, count: counts[i]! }));
 }

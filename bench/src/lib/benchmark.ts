@@ -33,16 +33,36 @@ export function judgedRatio(row: BenchRow): number | undefined {
   return row.pairedRatio ?? ratio(row);
 }
 
-/** Whether a row meets its target; undefined when it has none (or no ratio to judge). */
+const compare = {
+  '<=': (a: number, b: number) => a <= b,
+  '>=': (a: number, b: number) => a >= b,
+  '<': (a: number, b: number) => a < b,
+  '>': (a: number, b: number) => a > b,
+  '=': (a: number, b: number) => a === b,
+};
+type Comparison = keyof typeof compare;
+
+/**
+ * Whether a row meets its target; undefined when it has none. A `ratio ...` target is judged
+ * on the (paired) ratio; any other target (`<= 150 ms`, `>= 95 %`, `0`, `<= one interval (5 s)`)
+ * on the figure itself, against the last number the target names. A target that cannot be read
+ * throws, so that no figure is ever reported as met by default.
+ */
 export function meetsTarget(row: BenchRow): boolean | undefined {
-  const r = judgedRatio(row);
-  if (row.target === undefined || r === undefined || !Number.isFinite(r)) return undefined;
-  const range = /^ratio ([\d.]+)\.\.([\d.]+)$/.exec(row.target);
-  if (range) return r >= Number(range[1]) && r <= Number(range[2]);
-  const bound = /^ratio (<=|>=|<|>) ([\d.]+)$/.exec(row.target);
-  if (!bound) throw new Error(`unreadable target "${row.target}" on ${row.metric}`);
-  const limit = Number(bound[2]);
-  return { '<=': r <= limit, '>=': r >= limit, '<': r < limit, '>': r > limit }[bound[1]!];
+  if (row.target === undefined) return undefined;
+  if (row.target.startsWith('ratio')) {
+    const r = judgedRatio(row);
+    if (r === undefined || !Number.isFinite(r)) return false;
+    const range = /^ratio ([\d.]+)\.\.([\d.]+)$/.exec(row.target);
+    if (range) return r >= Number(range[1]) && r <= Number(range[2]);
+    const bound = /^ratio (<=|>=|<|>) ([\d.]+)$/.exec(row.target);
+    if (!bound) throw new Error(`unreadable target "${row.target}" on ${row.metric}`);
+    return compare[bound[1] as Comparison](r, Number(bound[2]));
+  }
+  const absolute = /^(<=|>=|<|>)?\s*(?:[^\d]*?)([\d.]+)[^\d]*$/.exec(row.target);
+  if (!absolute) throw new Error(`unreadable target "${row.target}" on ${row.metric}`);
+  if (!Number.isFinite(row.value)) return false;
+  return compare[(absolute[1] ?? '=') as Comparison](row.value, Number(absolute[2]));
 }
 
 /** The lower and upper quartiles of a list (linear interpolation), for a spread. */

@@ -21,7 +21,7 @@ export type CheckTest =
 export interface CheckResult {
   /**
    * `error-rate`, `p99`, `error-rate-vs-baseline`, `latency-vs-baseline`, `tail-vs-baseline`,
-   * `route:<route>` or `query:<name>`.
+   * `route:<route>`, `route-latency:<route>` or `query:<name>`.
    */
   name: string;
   status: CheckStatus;

@@ -8,6 +8,8 @@ const policy: AnalysisPolicy = { thresholds: DEFAULT_THRESHOLDS, plannedLooks: 1
 const healthy = () => ({ canary: side(250, 1), baseline: side(250, 1) });
 const judge = (intervals: ReturnType<typeof run>, extra: Partial<AnalysisPolicy> = {}) =>
   judgeLook({ ...policy, ...extra }, { intervals });
+/** The significance of one comparison under `policy`. */
+const judgeAlphas = () => createJudge(policy).alphas.comparison;
 
 describe('judgeLook', () => {
   it('continues through the window and passes a canary that looks like its baseline at the end', () => {
@@ -130,6 +132,33 @@ describe('judgeLook', () => {
     expect(result.reason).toMatch(/^error rate of \/b 32\.00%/);
   });
 
+  it('compares the median latency of each route when the histogram carries the route', () => {
+    const route = (n: number, slow: number) => ({
+      requests: n,
+      errors: 0,
+      latency: side(n, 0, { 0.05: 1 - slow, 0.1: slow }).latency,
+    });
+    // /b (a third of the traffic) got slower: its median moves, the service's barely.
+    const make = (slowB: number) => ({
+      '/a': route(400, 0.3),
+      '/b': route(200, slowB),
+    });
+    const result = judge(
+      run(4, (i) => ({
+        canary: side(600, 0, { 0.05: 0.6, 0.1: 0.4 }, make(i < 2 ? 0.3 : 0.9)),
+        baseline: side(600, 0, { 0.05: 0.6, 0.1: 0.4 }, make(0.3)),
+      })),
+      { warmupSec: 0 },
+    );
+    expect(result.status).toBe('fail');
+    expect(result.reason).toMatch(
+      /^median latency of \/b \d+ ms vs baseline \d+ ms over 15-20 s: slower/,
+    );
+    const failing = result.checks.find((c) => c.name === 'route-latency:/b')!;
+    expect(failing.alpha).toBeCloseTo(judgeAlphas() / 4, 12);
+    expect(result.checks.find((c) => c.name === 'latency-vs-baseline')!.status).toBe('pass');
+  });
+
   it('is inconclusive after the extension without enough data, and continues while it lasts', () => {
     const quiet = () => ({ canary: side(3, 0), baseline: side(3, 0) });
     expect(judge(run(12, quiet), { extensionLooks: 2 })).toMatchObject({ status: 'continue' });
@@ -166,6 +195,13 @@ describe("the baseline's history before the run", () => {
   it('still fails a regression at the first look when the history is steady', () => {
     const result = judgeLook(policy, { intervals: canaryBurst, baselineHistory: steady });
     expect(result.status).toBe('fail');
+    expect(result.checks[0]!.dispersion).toBe(1);
+  });
+
+  it('takes no change of the rate between the history and the run for variation', () => {
+    const quieter = Array.from({ length: 180 }, (_, i) => side(250, i % 2));
+    const intervals = run(4, () => ({ canary: side(250, 5), baseline: side(250, 5) }));
+    const result = judgeLook(policy, { intervals, baselineHistory: quieter });
     expect(result.checks[0]!.dispersion).toBe(1);
   });
 

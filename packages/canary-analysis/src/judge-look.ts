@@ -6,7 +6,7 @@ import type { CheckContext } from './checks/judged-window.js';
 import { latencyLocationCheck } from './checks/latency-location.js';
 import { latencyTailCheck } from './checks/latency-tail.js';
 import { p99LimitCheck } from './checks/p99-limit.js';
-import { routeChecks } from './checks/route-errors.js';
+import { routeChecks, routeLatencyChecks } from './checks/route-errors.js';
 import { type AnalysisPolicy, planAlphas, type ResolvedPolicy, resolvePolicy } from './policy.js';
 import { dispersionFactor } from './stats/dispersion.js';
 import { type IntervalSample, lookWindows } from './windows/look-windows.js';
@@ -70,7 +70,11 @@ export function judgeLook(
   for (const window of lookWindows(timed)) {
     checks.push(p99LimitCheck(window, ctx));
     if (window.baseline)
-      checks.push(latencyLocationCheck(window, ctx), latencyTailCheck(window, ctx));
+      checks.push(
+        latencyLocationCheck(window, ctx),
+        latencyTailCheck(window, ctx),
+        ...routeLatencyChecks(window, ctx),
+      );
   }
   const queries = (input.queries ?? []).map(judgeQuery);
   const summary = summarize(checks, queries, timed.length === 0);
@@ -110,17 +114,20 @@ function context(
   const timedBaseline = hasBaseline ? run.timed.map((i) => i.baseline!) : [];
   const tailBoundSec = hasBaseline ? quantileBound(0.99, sumWindows(timedBaseline).latency) : null;
   // The history is the same service before the canary existed: its variation is the normal.
-  const errorDispersion = dispersionFactor(
-    [...history, ...baselineIntervals].map((b) => ({ hits: b.errors, trials: b.requests })),
+  // Each stretch gets its own factor, the larger holds: a rate that moved between the two
+  // (other traffic, the hour of the day) is no variation between intervals.
+  const errors = (b: TargetWindow) => ({ hits: b.errors, trials: b.requests });
+  const errorDispersion = Math.max(
+    dispersionFactor(history.map(errors)),
+    dispersionFactor(baselineIntervals.map(errors)),
   );
+  const slow = (b: TargetWindow) => ({
+    hits: countAboveBound(tailBoundSec!, b.latency),
+    trials: histogramCount(b.latency),
+  });
   const tailDispersion =
     tailBoundSec !== null && Number.isFinite(tailBoundSec)
-      ? dispersionFactor(
-          [...history, ...timedBaseline].map((b) => ({
-            hits: countAboveBound(tailBoundSec, b.latency),
-            trials: histogramCount(b.latency),
-          })),
-        )
+      ? Math.max(dispersionFactor(history.map(slow)), dispersionFactor(timedBaseline.map(slow)))
       : 1;
   return {
     policy,

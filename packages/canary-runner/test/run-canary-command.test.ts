@@ -120,7 +120,10 @@ describe('a canary run with the command deployer', () => {
     const failed = await runCanary(
       await options({}, { rollback: 'true' }, { ...quiet, analysis: { insufficientData: 'fail' } }),
     );
-    expect(failed).toMatchObject({ verdict: 'rolled-back', analysisOutcome: 'inconclusive' });
+    expect(failed, failed.reason).toMatchObject({
+      verdict: 'rolled-back',
+      analysisOutcome: 'inconclusive',
+    });
     expect(failed.reason).toMatch(
       /^inconclusive after \d+ s: insufficient data for the error rate over 0-\d+(\.\d)? s: \d+ requests, need 50/,
     );
@@ -132,7 +135,7 @@ describe('a canary run with the command deployer', () => {
         { ...quiet, analysis: { insufficientData: 'pass', onInconclusive: 'keep' } },
       ),
     );
-    expect(kept).toMatchObject({
+    expect(kept, kept.reason).toMatchObject({
       verdict: 'failed',
       passed: false,
       analysisOutcome: 'inconclusive',

@@ -21,13 +21,17 @@ let env: NodeJS.ProcessEnv;
 const timings: Record<string, number> = {};
 
 /**
- * The environment of a stranger's shell: no pnpm, turbo or workspace variables, npm on our
- * registry, npm's debug logs in the test's folder (a failure message quotes them).
+ * The environment of a stranger's shell: no pnpm, turbo or workspace variables, no tokens,
+ * npm on our registry, npm's debug logs in the test's folder (a failure message quotes them).
  */
 function userEnv(npmrc: string): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([key]) => !/^(npm_|pnpm_|PNPM_|NODE_OPTIONS$|NODE_PATH$|VITEST|TURBO_)/i.test(key),
+      ([key]) =>
+        !/^(npm_|pnpm_|PNPM_|NODE_OPTIONS$|NODE_PATH$|VITEST|TURBO_)/i.test(key) &&
+        // A CI job's tokens (NODE_AUTH_TOKEN, GITHUB_TOKEN, a webhook) have no business in
+        // the installs, Verdaccio or the demo.
+        !/TOKEN|SECRET|PASSWORD|WEBHOOK|CREDENTIAL/i.test(key),
     ),
   );
   return {

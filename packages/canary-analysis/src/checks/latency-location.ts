@@ -14,31 +14,50 @@ import { toMs } from './p99-limit.js';
  * moves when every request is 50 % slower.
  */
 export function latencyLocationCheck(window: JudgedWindow, ctx: CheckContext): CheckResult {
-  const canary = window.canary.latency;
-  const baseline = window.baseline!.latency;
+  return compareLatency(
+    'latency-vs-baseline',
+    'median latency',
+    window.canary.latency,
+    window.baseline!.latency,
+    window,
+    ctx,
+    ctx.alphas.comparison,
+    ctx.policy.minSamples,
+  );
+}
+
+/** The comparison itself, shared with the per-route check. */
+export function compareLatency(
+  name: string,
+  what: string,
+  canary: readonly LatencyBucket[],
+  baseline: readonly LatencyBucket[],
+  window: JudgedWindow,
+  ctx: CheckContext,
+  alpha: number,
+  min: number,
+): CheckResult {
   const { maxLatencyIncrease, minLatencyIncreaseMs } = ctx.policy.thresholds;
   const nc = histogramCount(canary);
   const nb = histogramCount(baseline);
   const base = {
-    name: 'latency-vs-baseline',
+    name,
     test: 'mann-whitney' as const,
     samples: { canary: nc, baseline: nb },
     window: bounds(window),
   };
-  const min = ctx.policy.minSamples;
   if (nc < min || nb < min) {
     return {
       ...base,
       status: 'insufficient',
       canary: null,
-      detail: `insufficient data for the latency against the baseline ${span(window)}: canary ${nc}, baseline ${nb} timed requests, need ${min} each`,
+      detail: `insufficient data for the ${what} against the baseline ${span(window)}: canary ${nc}, baseline ${nb} timed requests, need ${min} each`,
     };
   }
   const test = mannWhitneyGreater(bucketValues(canary), bucketValues(baseline));
   const c = toMs(histogramQuantile(0.5, canary))!;
   const b = toMs(histogramQuantile(0.5, baseline))!;
   const limit = Math.max(b * (1 + maxLatencyIncrease), b + minLatencyIncreaseMs);
-  const alpha = ctx.alphas.comparison;
   const exceeds = c > limit;
   const fail = exceeds && test.pValue < alpha;
   return {
@@ -50,7 +69,7 @@ export function latencyLocationCheck(window: JudgedWindow, ctx: CheckContext): C
     limit,
     pValue: test.pValue,
     alpha,
-    detail: `median latency ${ms(c)} vs baseline ${ms(b)} ${span(window)}: ${fail ? 'slower' : 'not slower'} than the tolerated ${ms(limit)} (+${Math.round(maxLatencyIncrease * 100)}%, at least +${minLatencyIncreaseMs} ms; Mann-Whitney p=${fmtP(test.pValue)}, alpha ${fmtP(alpha)})`,
+    detail: `${what} ${ms(c)} vs baseline ${ms(b)} ${span(window)}: ${fail ? 'slower' : 'not slower'} than the tolerated ${ms(limit)} (+${Math.round(maxLatencyIncrease * 100)}%, at least +${minLatencyIncreaseMs} ms; Mann-Whitney p=${fmtP(test.pValue)}, alpha ${fmtP(alpha)})`,
   };
 }
 

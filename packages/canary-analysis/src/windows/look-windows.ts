@@ -15,7 +15,7 @@ export interface IntervalSample {
 }
 
 /**
- * The windows a look tests over `intervals`: the last 1, 2, 4 and 8 of them and all of
+ * The windows a look tests over `intervals`: the last 1, 2, 3, 6 and 12 of them and all of
  * them, each summed, shortest first; lengths that would repeat a window are left out.
  */
 export function lookWindows(intervals: readonly IntervalSample[]): JudgedWindow[] {

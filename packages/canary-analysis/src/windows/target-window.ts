@@ -10,6 +10,8 @@ export interface LatencyBucket {
 export interface RouteCounts {
   requests: number;
   errors: number;
+  /** The route's latency histogram, when the histogram carries the route label too. */
+  latency?: LatencyBucket[];
 }
 
 /** What one target (canary or baseline) served in one window, as the analysis sees it. */

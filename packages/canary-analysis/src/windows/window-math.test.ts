@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countSlowerThan, errorRate, histogramQuantile, sumWindows } from './window-math.js';
+import {
+  countSlowerThan,
+  errorRate,
+  histogramQuantile,
+  subtractWindows,
+  sumWindows,
+} from './window-math.js';
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -67,5 +73,48 @@ describe('window arithmetic', () => {
     });
     expect(errorRate(total)).toBe(0.1);
     expect(errorRate({ requests: 0, errors: 0, latency: [] })).toBeNull();
+  });
+});
+
+describe('route histograms', () => {
+  const at = (n: number, slow: number) => ({
+    requests: n,
+    errors: 0,
+    latency: [
+      { le: 0.1, count: n - slow },
+      { le: INF, count: slow },
+    ],
+    routes: {
+      '/a': {
+        requests: n,
+        errors: 0,
+        latency: [
+          { le: 0.1, count: n - slow },
+          { le: INF, count: slow },
+        ],
+      },
+      '/b': { requests: 0, errors: 0 },
+    },
+  });
+
+  it("are summed and differenced with their route's counts", () => {
+    const summed = sumWindows([at(10, 1), at(20, 5)]);
+    expect(summed.routes!['/a']!.latency).toEqual([
+      { le: 0.1, count: 24 },
+      { le: INF, count: 6 },
+    ]);
+    expect(summed.routes!['/b']).toEqual({ requests: 0, errors: 0 });
+    const between = subtractWindows(at(30, 6), at(10, 1));
+    expect(between.routes!['/a']).toEqual({
+      requests: 20,
+      errors: 0,
+      latency: [
+        { le: 0.1, count: 15 },
+        { le: INF, count: 5 },
+      ],
+    });
+    expect(
+      subtractWindows(at(30, 6), { requests: 0, errors: 0, latency: [] }).routes!['/a'],
+    ).toMatchObject({ requests: 30, latency: [{ count: 24 }, { count: 6 }] });
   });
 });

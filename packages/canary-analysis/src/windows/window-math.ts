@@ -2,31 +2,37 @@ import type { LatencyBucket, RouteCounts, TargetWindow } from './target-window.j
 
 /** Adds windows up (the cumulative view of a run). */
 export function sumWindows(windows: readonly TargetWindow[]): TargetWindow {
-  const buckets = new Map<number, number>();
-  const routes = new Map<string, RouteCounts>();
+  const routes = new Map<string, RouteCounts[]>();
   let requests = 0;
   let errors = 0;
   for (const w of windows) {
     requests += w.requests;
     errors += w.errors;
-    for (const b of w.latency) buckets.set(b.le, (buckets.get(b.le) ?? 0) + b.count);
-    for (const [route, counts] of Object.entries(w.routes ?? {})) {
-      const sum = routes.get(route) ?? { requests: 0, errors: 0 };
-      routes.set(route, {
-        requests: sum.requests + counts.requests,
-        errors: sum.errors + counts.errors,
-      });
-    }
+    for (const [route, counts] of Object.entries(w.routes ?? {}))
+      routes.set(route, [...(routes.get(route) ?? []), counts]);
   }
-  const latency = [...buckets.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([le, count]) => ({ le, count }));
+  const summed = [...routes].map(([route, all]) => {
+    const latencies = all.flatMap((c) => (c.latency ? [c.latency] : []));
+    const counts: RouteCounts = {
+      requests: all.reduce((s, c) => s + c.requests, 0),
+      errors: all.reduce((s, c) => s + c.errors, 0),
+      ...(latencies.length ? { latency: sumHistograms(latencies) } : {}),
+    };
+    return [route, counts] as const;
+  });
   return {
     requests,
     errors,
-    latency,
-    ...(routes.size ? { routes: Object.fromEntries(routes) } : {}),
+    latency: sumHistograms(windows.map((w) => w.latency)),
+    ...(summed.length ? { routes: Object.fromEntries(summed) } : {}),
   };
+}
+
+function sumHistograms(histograms: ReadonlyArray<readonly LatencyBucket[]>): LatencyBucket[] {
+  const buckets = new Map<number, number>();
+  for (const latency of histograms)
+    for (const b of latency) buckets.set(b.le, (buckets.get(b.le) ?? 0) + b.count);
+  return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([le, count]) => ({ le, count }));
 }
 
 /**
@@ -35,7 +41,6 @@ export function sumWindows(windows: readonly TargetWindow[]): TargetWindow {
  * shrink a little between two reads; a negative difference is nothing, not a negative count.
  */
 export function subtractWindows(after: TargetWindow, before: TargetWindow): TargetWindow {
-  const earlier = new Map(before.latency.map((b) => [b.le, b.count]));
   const routes = Object.entries(after.routes ?? {}).map(([route, c]) => {
     const b = before.routes?.[route];
     return [route, diffCounts(c, b ?? { requests: 0, errors: 0 })] as const;
@@ -43,17 +48,26 @@ export function subtractWindows(after: TargetWindow, before: TargetWindow): Targ
   return {
     requests: Math.max(0, after.requests - before.requests),
     errors: Math.max(0, Math.min(after.errors - before.errors, after.requests - before.requests)),
-    latency: after.latency.map((b) => ({
-      le: b.le,
-      count: Math.max(0, b.count - (earlier.get(b.le) ?? 0)),
-    })),
+    latency: diffHistograms(after.latency, before.latency),
     ...(routes.length ? { routes: Object.fromEntries(routes) } : {}),
   };
 }
 
 function diffCounts(after: RouteCounts, before: RouteCounts): RouteCounts {
   const requests = Math.max(0, after.requests - before.requests);
-  return { requests, errors: Math.max(0, Math.min(requests, after.errors - before.errors)) };
+  return {
+    requests,
+    errors: Math.max(0, Math.min(requests, after.errors - before.errors)),
+    ...(after.latency ? { latency: diffHistograms(after.latency, before.latency ?? []) } : {}),
+  };
+}
+
+function diffHistograms(
+  after: readonly LatencyBucket[],
+  before: readonly LatencyBucket[],
+): LatencyBucket[] {
+  const earlier = new Map(before.map((b) => [b.le, b.count]));
+  return after.map((b) => ({ le: b.le, count: Math.max(0, b.count - (earlier.get(b.le) ?? 0)) }));
 }
 
 /** Error rate, or null without requests. */

@@ -1,11 +1,7 @@
 import { subtractWindows, type TargetWindow } from '@n1v1/canary-analysis';
-import {
-  boundInSeconds,
-  classifyStatus,
-  type MetricMapping,
-} from '../metrics/mapping/metric-mapping.js';
+import type { MetricMapping } from '../metrics/mapping/metric-mapping.js';
 import { promqlQueries } from '../metrics/promql.js';
-import { fromCumulative } from '../metrics/request-counters.js';
+import { windowFromSums } from '../metrics/window-from-sums.js';
 import { rangeQuery } from './range-query.js';
 
 /** One interval of recorded traffic: what the target served between two steps. */
@@ -44,35 +40,12 @@ export async function recordedIntervals(options: {
   const cumulative = [...times].sort((a, b) => a - b).map((t) => ({ t, window: at(t) }));
 
   function at(t: number): TargetWindow {
-    let total = 0;
-    let errors = 0;
-    const routes: NonNullable<TargetWindow['routes']> = {};
-    for (const s of requestValues) {
-      const value = s.at.get(t);
-      if (value === undefined || !Number.isFinite(value)) continue;
-      const count = Math.round(value);
-      const failed = classifyStatus(s.metric[mapping.statusLabel], mapping) !== 'success';
-      total += count;
-      if (failed) errors += count;
-      const route = mapping.routeLabel ? s.metric[mapping.routeLabel] : undefined;
-      if (route !== undefined) {
-        const r = routes[route] ?? { requests: 0, errors: 0 };
-        routes[route] = { requests: r.requests + count, errors: r.errors + (failed ? count : 0) };
-      }
-    }
-    const le = new Map<number, number>();
-    for (const s of bucketValues) {
-      const value = s.at.get(t);
-      const bound = boundInSeconds(s.metric.le ?? '', mapping);
-      if (value !== undefined && Number.isFinite(value) && !Number.isNaN(bound))
-        le.set(bound, Math.round(value));
-    }
-    return {
-      requests: total,
-      errors,
-      latency: fromCumulative(le),
-      ...(Object.keys(routes).length ? { routes } : {}),
-    };
+    const valuesAt = (series: typeof requestValues) =>
+      series.flatMap((s) => {
+        const value = s.at.get(t);
+        return value === undefined ? [] : [{ metric: s.metric, value }];
+      });
+    return windowFromSums(valuesAt(requestValues), valuesAt(bucketValues), mapping);
   }
 
   return cumulative.slice(1).map((point, i) => ({

@@ -3,7 +3,7 @@ import { recordedIntervals } from '../backtest/baseline-history.js';
 import { errorMessage } from '../canary-error.js';
 import type { PrometheusMetricsConfig } from '../config/config-types.js';
 import type { PlannedAction } from '../run/planned-action.js';
-import { boundInSeconds, classifyStatus, type MetricMapping } from './mapping/metric-mapping.js';
+import type { MetricMapping } from './mapping/metric-mapping.js';
 import {
   type ContractProblem,
   checkMetricsContract,
@@ -11,7 +11,7 @@ import {
 } from './mapping/metrics-contract.js';
 import type { MetricsPoll, MetricsSource } from './metrics-source.js';
 import { contractQuery, fillTemplate, instantQuery, promqlQueries } from './promql.js';
-import { fromCumulative } from './request-counters.js';
+import { windowFromSums } from './window-from-sums.js';
 
 export interface PrometheusSourceOptions {
   config: PrometheusMetricsConfig;
@@ -51,34 +51,7 @@ export function prometheusSource(options: PrometheusSourceOptions): MetricsSourc
   async function cumulative(side: Side): Promise<TargetWindow> {
     const q = promqlQueries(mapping, side.selector, config.excludeRoutes);
     const [requests, buckets] = await Promise.all([query(q.requests), query(q.buckets)]);
-    let total = 0;
-    let errors = 0;
-    const routes: NonNullable<TargetWindow['routes']> = {};
-    for (const s of requests) {
-      if (!Number.isFinite(s.value)) continue;
-      const count = Math.round(s.value);
-      const failed = classifyStatus(s.metric[mapping.statusLabel], mapping) !== 'success';
-      total += count;
-      if (failed) errors += count;
-      const route = mapping.routeLabel ? s.metric[mapping.routeLabel] : undefined;
-      if (route !== undefined) {
-        const r = routes[route] ?? { requests: 0, errors: 0 };
-        routes[route] = r;
-        r.requests += count;
-        if (failed) r.errors += count;
-      }
-    }
-    const le = new Map<number, number>();
-    for (const s of buckets) {
-      const bound = boundInSeconds(s.metric.le ?? '', mapping);
-      if (!Number.isNaN(bound) && Number.isFinite(s.value)) le.set(bound, Math.round(s.value));
-    }
-    return {
-      requests: total,
-      errors,
-      latency: fromCumulative(le),
-      ...(Object.keys(routes).length ? { routes } : {}),
-    };
+    return windowFromSums(requests, buckets, mapping);
   }
 
   async function checkContract(side: Side): Promise<void> {

@@ -3,17 +3,20 @@ import { METRIC_PRESETS } from './mapping/presets.js';
 import { contractQuery, fillTemplate, promqlQueries } from './promql.js';
 
 describe('the PromQL of the prometheus source', () => {
-  it('sums the mapped counter by status and route, and the histogram by le, leaving routes out', () => {
+  it('sums the mapped counter by status and route, and the histogram by le and route, leaving routes out', () => {
     expect(
       promqlQueries(METRIC_PRESETS['health-server'], 'job="canary"', ['/health', '/a.b']),
     ).toEqual({
       requests:
         'sum by (status_code, route) (http_requests_total{job="canary",route!~"/health|/a\\\\.b"})',
       buckets:
-        'sum by (le) (http_request_duration_seconds_bucket{job="canary",route!~"/health|/a\\\\.b"})',
+        'sum by (le, route) (http_request_duration_seconds_bucket{job="canary",route!~"/health|/a\\\\.b"})',
     });
     expect(promqlQueries(METRIC_PRESETS.istio, 'app="x"', ['/health']).requests).toBe(
       'sum by (response_code) (istio_requests_total{app="x"})',
+    );
+    expect(promqlQueries(METRIC_PRESETS.istio, 'app="x"', []).buckets).toBe(
+      'sum by (le) (istio_request_duration_milliseconds_bucket{app="x"})',
     );
     expect(contractQuery(METRIC_PRESETS['go-promhttp'], 'job="c"')).toMatch(
       /^count by \(__name__, code, status_code, http_response_status_code, status, response_code\) \(\{__name__=~"http_requests_total\|/,

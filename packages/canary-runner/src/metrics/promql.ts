@@ -21,10 +21,11 @@ export function promqlQueries(
   excludeRoutes: string[],
 ): { requests: string; buckets: string } {
   const routes = routeMatcher(mapping, excludeRoutes);
-  const by = [mapping.statusLabel, ...(mapping.routeLabel ? [mapping.routeLabel] : [])].join(', ');
+  const route = mapping.routeLabel ? [mapping.routeLabel] : [];
+  const by = [mapping.statusLabel, ...route].join(', ');
   return {
     requests: `sum by (${by}) (${mapping.requestCounter}{${selector}${routes}})`,
-    buckets: `sum by (le) (${mapping.latencyHistogram}_bucket{${selector}${routes}})`,
+    buckets: `sum by (${['le', ...route].join(', ')}) (${mapping.latencyHistogram}_bucket{${selector}${routes}})`,
   };
 }
 

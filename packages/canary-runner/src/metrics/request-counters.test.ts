@@ -55,7 +55,18 @@ describe('windowBetween', () => {
     expect(windowBetween(before, after)).toEqual({
       requests: 95,
       errors: 5,
-      routes: { '/api/v1/ticker/:symbol': { requests: 95, errors: 5 } },
+      routes: {
+        '/api/v1/ticker/:symbol': {
+          requests: 95,
+          errors: 5,
+          // The route's own histogram, for its latency comparison.
+          latency: [
+            { le: 0.005, count: 70 },
+            { le: 0.1, count: 20 },
+            { le: Number.POSITIVE_INFINITY, count: 5 },
+          ],
+        },
+      },
       latency: [
         { le: 0.005, count: 70 },
         { le: 0.1, count: 20 },

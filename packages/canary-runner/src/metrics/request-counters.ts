@@ -8,8 +8,8 @@ import type { MetricSample } from './prometheus-text.js';
  */
 export interface CounterSnapshot {
   requests: Map<string, { value: number; error: boolean; route?: string }>;
-  /** Cumulative bucket counts, keyed by series (labels without `le`) and `le`. */
-  buckets: Map<string, { le: number; value: number }>;
+  /** Cumulative bucket counts, keyed by series (its labels, `le` among them), with their route. */
+  buckets: Map<string, { le: number; value: number; route?: string }>;
 }
 
 /**
@@ -37,7 +37,11 @@ export function snapshotCounters(
     } else if (sample.name === bucketName && sample.labels.le !== undefined) {
       const le = boundInSeconds(sample.labels.le, mapping);
       if (Number.isNaN(le)) continue;
-      snapshot.buckets.set(seriesKey(sample.labels), { le, value: sample.value });
+      snapshot.buckets.set(seriesKey(sample.labels), {
+        le,
+        value: sample.value,
+        ...(route === undefined ? {} : { route }),
+      });
     }
   }
   return snapshot;
@@ -64,9 +68,15 @@ export function windowBetween(before: CounterSnapshot, after: CounterSnapshot): 
     }
   }
   const cumulative = new Map<number, number>();
+  const byRoute = new Map<string, Map<number, number>>();
   for (const [key, now] of after.buckets) {
     const delta = increase(before.buckets.get(key)?.value, now.value);
     cumulative.set(now.le, (cumulative.get(now.le) ?? 0) + delta);
+    if (now.route !== undefined) addBucket(byRoute, now.route, now.le, delta);
+  }
+  for (const [route, r] of routes) {
+    const buckets = byRoute.get(route);
+    if (buckets) r.latency = fromCumulative(buckets);
   }
   return {
     requests,
@@ -74,6 +84,18 @@ export function windowBetween(before: CounterSnapshot, after: CounterSnapshot): 
     latency: fromCumulative(cumulative),
     ...(routes.size ? { routes: Object.fromEntries(routes) } : {}),
   };
+}
+
+/** Adds `value` to the cumulative count of `le` for `route` (summed over the other labels). */
+export function addBucket(
+  byRoute: Map<string, Map<number, number>>,
+  route: string,
+  le: number,
+  value: number,
+): void {
+  const buckets = byRoute.get(route) ?? new Map<number, number>();
+  buckets.set(le, (buckets.get(le) ?? 0) + value);
+  byRoute.set(route, buckets);
 }
 
 /** Cumulative `le` counts to per-bucket counts, ascending. */
