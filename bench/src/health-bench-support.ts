@@ -21,6 +21,7 @@ export type Variant =
   | 'health-terminus'
   | 'health-raw'
   | 'route-plain'
+  | 'route-plain-twin'
   | 'route-ours'
   | 'route-prom-bundle'
   | 'route-instrumented'
@@ -102,7 +103,7 @@ export interface WrkFigures {
   requests: number;
 }
 
-function wrkArgs(url: string, connections: number, durationSec: number): string[] {
+export function wrkArgs(url: string, connections: number, durationSec: number): string[] {
   if (new URL(url).hostname !== '127.0.0.1')
     throw new Error('benchmarks only send load to loopback');
   return [
@@ -149,7 +150,7 @@ export function measureWrkAsync(
   });
 }
 
-function parseWrk(stdout: string, stderr: string): WrkFigures {
+export function parseWrk(stdout: string, stderr: string): WrkFigures {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const scale = { us: 0.001, ms: 1, s: 1000 } as const;
   const percentile = (p: string) => {
@@ -228,6 +229,9 @@ export function buildServer(variant: Variant): Server {
       return server;
     }
     case 'route-plain':
+    case 'route-plain-twin':
+      // The twin is the same server in another process: how far two processes of one
+      // server differ is the noise floor of a side-by-side ratio.
       orderRoute(app);
       return createServer(app);
     case 'route-ours':

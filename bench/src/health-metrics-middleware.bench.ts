@@ -11,16 +11,17 @@ import { median } from './lib/time-command.js';
  */
 const benchmark: Benchmark = {
   name: 'health-metrics-middleware',
-  description: `GET ${ORDER_PATH} with HTTP metrics: each variant and the uninstrumented route loaded at the same time by two wrk -t1 -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s, each server in its own child process; medians of the per-round ratios`,
+  description: `GET ${ORDER_PATH} with HTTP metrics: each variant and an uninstrumented route of its own (another process, loaded and idle in the same rounds) loaded at the same time by two wrk -t1 -c${CONNECTIONS}, ${ROUNDS} rounds of ${SECONDS} s, each server in its own child process; medians of the per-round ratios`,
   async run() {
     const pairs = await measureSideBySide(
       'route-plain',
-      ['route-ours', 'route-prom-bundle', 'route-instrumented'],
+      ['route-ours', 'route-prom-bundle', 'route-instrumented', 'route-plain-twin'],
       ORDER_PATH,
     );
     const ours = pairs.get('route-ours')!;
     const bundle = pairs.get('route-prom-bundle')!;
     const instrumented = pairs.get('route-instrumented')!;
+    const twin = pairs.get('route-plain-twin')!;
     const cpuRow = (metric: string, p: typeof ours, target?: string): BenchRow => ({
       metric,
       value: p.subject.cpuUsPerRequest,
@@ -45,6 +46,7 @@ const benchmark: Benchmark = {
       cpuRow('express-prom-bundle CPU per request', bundle),
       cpuRow('metricsMiddleware() CPU per request', ours, 'ratio <= 1.05'),
       cpuRow('instrument(app) CPU per request', instrumented, 'ratio <= 1.05'),
+      cpuRow('uninstrumented, another process (noise floor)', twin),
       {
         metric: 'metricsMiddleware() vs express-prom-bundle CPU',
         value: ours.subject.cpuUsPerRequest,

@@ -106,9 +106,13 @@ export interface SideBySide {
 }
 
 /**
- * Each subject loaded **at the same time** as the baseline, by two wrk processes, round after
- * round: whatever else the machine does in those seconds, both servers meet it alike, so the
- * ratio of a round is far steadier than that of two runs one after the other. Needs wrk.
+ * Each subject loaded **at the same time** as an uninstrumented baseline, by two wrk
+ * processes, round after round: whatever else the machine does in those seconds, both
+ * servers meet it alike, so the ratio of a round is far steadier than that of two runs one
+ * after the other. Each subject has a baseline process of its own, loaded in the same
+ * rounds and idle in the same rounds: a baseline shared by every subject would be busy in
+ * every round while each subject sits idle in most, and a server resuming after seconds
+ * idle (cold caches, flushed code) costs a few per cent more per request. Needs wrk.
  */
 export async function measureSideBySide(
   baseline: Variant,
@@ -117,18 +121,22 @@ export async function measureSideBySide(
   connections = CONNECTIONS,
 ): Promise<Map<Variant, SideBySide>> {
   if (!haveWrk) throw new Error('side-by-side measurement needs wrk (apt-get install wrk)');
-  const servers = new Map<Variant, ChildServer>();
+  const servers = new Map<Variant, [subject: ChildServer, baseline: ChildServer]>();
   const empty = (): Samples => ({ rps: [], cpuUsPerRequest: [], p50Ms: [], p99Ms: [] });
   const samples = new Map(subjects.map((v) => [v, { subject: empty(), baseline: empty() }]));
+  const all = () => [...servers.values()].flat();
   try {
-    for (const variant of [baseline, ...subjects]) servers.set(variant, await startChild(variant));
+    for (const variant of subjects)
+      servers.set(variant, [await startChild(variant), await startChild(baseline)]);
     for (let pass = 0; pass < 2; pass++)
-      for (const variant of [baseline, ...subjects])
-        await measureWrkAsync(`${servers.get(variant)!.url}${path}`, connections, SECONDS);
+      for (const pair of servers.values())
+        await Promise.all(
+          pair.map((server) => measureWrkAsync(`${server.url}${path}`, connections, SECONDS)),
+        );
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? subjects : [...subjects].reverse();
       for (const variant of order) {
-        const pair = [servers.get(variant)!, servers.get(baseline)!];
+        const pair = servers.get(variant)!;
         const before = await Promise.all(pair.map((server) => server.cpuMs()));
         const figures = await Promise.all(
           pair.map((server) => measureWrkAsync(`${server.url}${path}`, connections, SECONDS)),
@@ -147,7 +155,7 @@ export async function measureSideBySide(
       }
     }
   } finally {
-    await Promise.all([...servers.values()].map((server) => server.stop()));
+    await Promise.all(all().map((server) => server.stop()));
   }
   const figuresOf = (s: Samples): Figures => ({
     rps: median(s.rps),

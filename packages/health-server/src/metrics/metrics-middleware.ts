@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Middleware } from '../http/middleware.js';
-import { expressRoute, noteRoutesOf } from './express-route.js';
+import { expressRoute, noteRoutesOf, reserveRouteSlot } from './express-route.js';
 import { hoistFromRouter } from './hoist-from-router.js';
 import type { RequestRecorder } from './request-recorder.js';
 
@@ -30,25 +30,13 @@ export function markHealthRoute(req: IncomingMessage): void {
   (req as unknown as Record<symbol, boolean>)[HEALTH_ROUTE] = true;
 }
 
-/**
- * Times every request and records it when its response closes.
- *
- * The request path adds no property to the request or the response: express swaps the
- * prototype of both, after which every property added costs microseconds; a closure over
- * the start time costs far less. The route's template, the label checks and the series
- * lookup happen once the response closed. Used as the first `app.use()` of an express 5
- * app, it moves itself in front of the app's router on its first request (see
- * `hoistFromRouter`): from then on it costs no router layer.
- */
-export function createMetricsMiddleware(
-  record: RequestRecorder,
-  options: MetricsMiddlewareOptions = {},
-): Middleware {
+/** Starts timing a request; it is recorded when its response closes. */
+type StartTiming = (req: IncomingMessage, res: ServerResponse) => void;
+
+function timing(record: RequestRecorder, options: MetricsMiddlewareOptions): StartTiming {
   const includeHealth = options.includeHealthRoutes === true;
   const resolve = options.route ?? expressRoute;
-  const noteRoutes = options.route === undefined;
-  let notedProto: object | null = null;
-  const start = (req: IncomingMessage, res: ServerResponse): void => {
+  return (req, res) => {
     const started = performance.now();
     // 'close' fires once per response, finished or aborted; `on` avoids once()'s wrapper.
     res.on('close', () => {
@@ -57,6 +45,25 @@ export function createMetricsMiddleware(
       record(req.method, resolve(req), status, (performance.now() - started) / 1000);
     });
   };
+}
+
+/**
+ * Times every request and records it when its response closes.
+ *
+ * The request path adds no property to a request express re-prototyped (after which every
+ * property added costs microseconds): a closure over the start time costs far less. The
+ * route's template, the label checks and the series lookup happen once the response
+ * closed. Used as the first `app.use()` of an express 5 app, it moves itself in front of
+ * the app's router on its first request (see `hoistFromRouter`): from then on it costs no
+ * router layer.
+ */
+export function createMetricsMiddleware(
+  record: RequestRecorder,
+  options: MetricsMiddlewareOptions = {},
+): Middleware {
+  const start = timing(record, options);
+  const noteRoutes = options.route === undefined;
+  let notedProto: object | null = null;
   const middleware: Middleware = (req, res, next) => {
     start(req, res);
     if (noteRoutes) {
@@ -64,7 +71,7 @@ export function createMetricsMiddleware(
       if (proto !== notedProto) {
         noteRoutesOf(req);
         notedProto = proto;
-        // Once per express app: the accessor it needs is in place on its request prototype.
+        // Once per express app, now that the accessor is in place on its request prototype.
         hoistFromRouter((req as { app?: unknown }).app, middleware, start);
       }
     }
@@ -73,12 +80,29 @@ export function createMetricsMiddleware(
   return middleware;
 }
 
-/** Wraps a node:http request listener so its requests are recorded too. */
+/**
+ * Wraps a node:http request listener (an express app, say) so its requests are recorded
+ * too. Each request is timed before the listener sees it, so before express re-prototypes
+ * it; express's route accessor is put in place after the first request of each app.
+ */
 export function instrumentListener(
   listener: (req: IncomingMessage, res: ServerResponse) => void,
   record: RequestRecorder,
   options: MetricsMiddlewareOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const middleware = createMetricsMiddleware(record, options);
-  return (req, res) => middleware(req, res, () => listener(req, res));
+  const start = timing(record, options);
+  const noteRoutes = options.route === undefined;
+  let notedProto: object | null = null;
+  return (req, res) => {
+    if (noteRoutes) reserveRouteSlot(req);
+    start(req, res);
+    listener(req, res);
+    if (noteRoutes) {
+      const proto = Object.getPrototypeOf(req) as object;
+      if (proto !== notedProto) {
+        noteRoutesOf(req);
+        notedProto = proto;
+      }
+    }
+  };
 }

@@ -33,7 +33,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const instance: Instance = autocannon(
       {
         ...recordInto(latency),
-        requests: sameRequestRepeated(),
         url: url.href,
         connections: o.connections,
         duration: o.durationSec,
@@ -81,16 +80,6 @@ function wireProgressAndStop(instance: Instance, o: ReturnType<typeof resolveLoa
     clearTimeout(guard);
     o.signal?.removeEventListener('abort', stop);
   });
-}
-
-/**
- * The run's one request, listed many times over. autocannon deep-clones its request context
- * each time it wraps around its list of requests, which for a list of one is on every
- * request; each entry here is `{}`, which autocannon fills from the run's method, path,
- * headers and body, so every request sent is the same one.
- */
-function sameRequestRepeated(): Array<Record<string, never>> {
-  return Array.from({ length: 1024 }, () => ({}));
 }
 
 /** The counts of autocannon's run as it hands them over without its aggregation step. */
