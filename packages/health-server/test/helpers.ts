@@ -84,3 +84,11 @@ export type Body = any;
 export async function bodyOf(res: Response): Promise<Body> {
   return res.json();
 }
+
+/** The `http_requests_total` samples of a scrape, sorted. */
+export async function requestsTotal(health: Health): Promise<string[]> {
+  return (await health.registry.metrics())
+    .split('\n')
+    .filter((line) => line.startsWith('http_requests_total{'))
+    .sort();
+}

@@ -1,18 +1,11 @@
 import { createServer } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, listen, makeHealth } from './helpers.js';
+import { cleanup, listen, makeHealth, requestsTotal } from './helpers.js';
 
 // In a file of its own: express's route accessor is put on express's request prototype once,
 // by whichever test first meets it, and this test has to be the one that does.
 afterEach(cleanup);
-
-async function requestsTotal(health: ReturnType<typeof makeHealth>): Promise<string[]> {
-  return (await health.registry.metrics())
-    .split('\n')
-    .filter((line) => line.startsWith('http_requests_total{'))
-    .sort();
-}
 
 describe('instrument(app) around an express app', () => {
   it('records its routes by their full template, a request answered by an app-level error handler too', async () => {

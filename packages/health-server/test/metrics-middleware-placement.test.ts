@@ -2,17 +2,9 @@ import { createServer } from 'node:http';
 import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, listen, makeHealth } from './helpers.js';
+import { cleanup, listen, makeHealth, requestsTotal } from './helpers.js';
 
 afterEach(cleanup);
-
-/** The `http_requests_total` samples of a scrape, sorted. */
-async function requestsTotal(health: ReturnType<typeof makeHealth>): Promise<string[]> {
-  return (await health.registry.metrics())
-    .split('\n')
-    .filter((line) => line.startsWith('http_requests_total{'))
-    .sort();
-}
 
 describe('metricsMiddleware() wherever it is mounted', () => {
   it('records every request once, those in flight on its first request included', async () => {
