@@ -1,7 +1,7 @@
 import type { TargetWindow } from '@n1v1/canary-analysis';
 import type { RunContext } from '../run/run-context.js';
 import { sleep } from '../run/sleep.js';
-import { startSyntheticTraffic } from '../traffic/synthetic-traffic.js';
+import { startConfiguredTraffic } from '../traffic/synthetic-traffic.js';
 import type { BakeBaseline } from './bake-types.js';
 import { productionSource, productionUrl } from './production-source.js';
 
@@ -20,16 +20,7 @@ export async function captureBefore(ctx: RunContext, signal: AbortSignal): Promi
     baseline = { window: null, problem: `nothing answers in ${config.env} yet`, measuredSec: 0 };
   } else {
     const source = productionSource(config, url);
-    const traffic =
-      config.traffic.enabled && url
-        ? startSyntheticTraffic({
-            targets: [url],
-            ratePerSec: config.traffic.ratePerSec,
-            requests: config.traffic.requests,
-            timeoutMs: config.traffic.timeoutMs,
-            maxDurationMs: (measuredSec + 5) * 1000,
-          })
-        : undefined;
+    const traffic = startConfiguredTraffic(config.traffic, [url], (measuredSec + 5) * 1000);
     try {
       await source.start();
       await sleep(measuredSec * 1000, signal);

@@ -1,9 +1,10 @@
 import { errorMessage } from '../canary-error.js';
 import type { RunContext } from '../run/run-context.js';
+import { figuresOf } from '../run/target-figures.js';
 import type { BakeBaseline, BakeReport } from './bake-types.js';
 import { productionUrl } from './production-source.js';
 import { restoreProduction } from './restore-production.js';
-import { figuresOf, watchBake } from './watch-bake.js';
+import { watchBake } from './watch-bake.js';
 
 export interface RunBakeInput {
   before: BakeBaseline;

@@ -1,7 +1,5 @@
 import {
   EMPTY_WINDOW,
-  errorRate,
-  histogramQuantile,
   type LookJudgement,
   resolvePolicy,
   subtractWindows,
@@ -9,10 +7,11 @@ import {
 } from '@n1v1/canary-analysis';
 import type { MetricsPoll } from '../metrics/metrics-source.js';
 import { probeHealth } from '../probes/health-probe.js';
-import type { LookRecord, TargetFigures } from '../run/report-types.js';
+import type { LookRecord } from '../run/report-types.js';
 import type { RunContext } from '../run/run-context.js';
 import { sleep } from '../run/sleep.js';
-import { startSyntheticTraffic } from '../traffic/synthetic-traffic.js';
+import { figuresOf } from '../run/target-figures.js';
+import { startConfiguredTraffic } from '../traffic/synthetic-traffic.js';
 import { bakePolicy, judgeBakeLook } from './judge-bake-look.js';
 import { productionSource } from './production-source.js';
 
@@ -47,16 +46,11 @@ export async function watchBake(ctx: RunContext, options: WatchBakeOptions): Pro
   const intervalMs = intervalSec * 1000;
   const endsAt = options.endsAtMs;
   const source = productionSource(config, url);
-  const traffic =
-    config.traffic.enabled && url
-      ? startSyntheticTraffic({
-          targets: [url],
-          ratePerSec: config.traffic.ratePerSec,
-          requests: config.traffic.requests,
-          timeoutMs: config.traffic.timeoutMs,
-          maxDurationMs: Math.max(0, endsAt - Date.now()) + 2 * intervalMs,
-        })
-      : undefined;
+  const traffic = startConfiguredTraffic(
+    config.traffic,
+    [url],
+    Math.max(0, endsAt - Date.now()) + 2 * intervalMs,
+  );
   const looks: LookRecord[] = [];
   let failuresInRow = 0;
   let health = { ok: true, detail: 'not probed yet', failuresInRow: 0 };
@@ -170,15 +164,4 @@ export async function watchBake(ctx: RunContext, options: WatchBakeOptions): Pro
   } finally {
     traffic?.stop();
   }
-}
-
-export function figuresOf(window: TargetWindow | null): TargetFigures | null {
-  if (!window) return null;
-  const p99 = histogramQuantile(0.99, window.latency);
-  return {
-    requests: window.requests,
-    errors: window.errors,
-    errorRate: errorRate(window),
-    p99Ms: p99 === null ? null : p99 * 1000,
-  };
 }

@@ -1,8 +1,6 @@
 import {
   createJudge,
   EMPTY_WINDOW,
-  errorRate,
-  histogramQuantile,
   type LookJudgement,
   subtractWindows,
   type TargetWindow,
@@ -10,12 +8,13 @@ import {
 import { createMetricsSource } from '../metrics/create-metrics-source.js';
 import type { MetricsPoll } from '../metrics/metrics-source.js';
 import { probeHealth } from '../probes/health-probe.js';
-import { startSyntheticTraffic, type TrafficStats } from '../traffic/synthetic-traffic.js';
+import { startConfiguredTraffic, type TrafficStats } from '../traffic/synthetic-traffic.js';
 import { analysisPolicy } from './analysis-policy.js';
 import { carryHistory, preRunHistory } from './pre-run-history.js';
-import type { LookRecord, TargetFigures } from './report-types.js';
+import type { LookRecord } from './report-types.js';
 import type { RunContext } from './run-context.js';
 import { sleep } from './sleep.js';
+import { figuresOf } from './target-figures.js';
 
 export interface MonitorOutcome {
   ok: boolean;
@@ -51,15 +50,11 @@ export async function monitorCanary(
   const totalLooks = judge.policy.plannedLooks + judge.policy.extensionLooks;
   const intervalMs = monitor.intervalSec * 1000;
   const looks: LookRecord[] = [];
-  const traffic = trafficConfig.enabled
-    ? startSyntheticTraffic({
-        targets: [urls.canaryUrl, ...(urls.baselineUrl ? [urls.baselineUrl] : [])],
-        ratePerSec: trafficConfig.ratePerSec,
-        requests: trafficConfig.requests,
-        timeoutMs: trafficConfig.timeoutMs,
-        maxDurationMs: (totalLooks + 2) * intervalMs,
-      })
-    : undefined;
+  const traffic = startConfiguredTraffic(
+    trafficConfig,
+    [urls.canaryUrl, urls.baselineUrl],
+    (totalLooks + 2) * intervalMs,
+  );
   const outcome = (ok: boolean, reason?: string, inconclusive = false): MonitorOutcome => ({
     ok,
     ...(reason ? { reason } : {}),
@@ -87,8 +82,8 @@ export async function monitorCanary(
       status: judgement.status,
       ...(judgement.reason ? { reason: judgement.reason } : {}),
       health,
-      canary: figures(shown.canary),
-      ...(hasBaseline ? { baseline: figures(shown.baseline ?? null) } : {}),
+      canary: figuresOf(shown.canary),
+      ...(hasBaseline ? { baseline: figuresOf(shown.baseline ?? null) } : {}),
       checks: judgement.checks,
       problems: poll.problems,
     };
@@ -211,15 +206,4 @@ export async function monitorCanary(
       true,
     );
   }
-}
-
-function figures(window: TargetWindow | null | undefined): TargetFigures | null {
-  if (!window) return null;
-  const p99 = histogramQuantile(0.99, window.latency);
-  return {
-    requests: window.requests,
-    errors: window.errors,
-    errorRate: errorRate(window),
-    p99Ms: p99 === null ? null : p99 * 1000,
-  };
 }

@@ -1,7 +1,7 @@
 import { CanaryError } from '../canary-error.js';
 import type { ResolvedCanaryConfig } from '../config/config-types.js';
 import type { RoutedCounts, TrafficRouter } from '../traffic/routers/traffic-router.js';
-import { startSyntheticTraffic, type TrafficStats } from '../traffic/synthetic-traffic.js';
+import { startConfiguredTraffic, type TrafficStats } from '../traffic/synthetic-traffic.js';
 import { monitorCanary } from './monitor-canary.js';
 import type { LookRecord } from './report-types.js';
 import type { RunContext } from './run-context.js';
@@ -42,16 +42,11 @@ export async function runTrafficSteps(
     'router.ready',
     `${router.type} router${started.entryUrl ? ` at ${started.entryUrl}` : ''}, canary at 0 %`,
   );
-  const traffic =
-    config.traffic.enabled && started.entryUrl
-      ? startSyntheticTraffic({
-          targets: [started.entryUrl],
-          ratePerSec: config.traffic.ratePerSec,
-          requests: config.traffic.requests,
-          timeoutMs: config.traffic.timeoutMs,
-          maxDurationMs: maxStepsDurationMs(config, phases),
-        })
-      : undefined;
+  const traffic = startConfiguredTraffic(
+    config.traffic,
+    [started.entryUrl],
+    maxStepsDurationMs(config, phases),
+  );
   const steps: TrafficStepRecord[] = [];
   const looks: LookRecord[] = [];
   const outcome = (ok: boolean, reason?: string): TrafficStepsOutcome => ({

@@ -1,4 +1,4 @@
-import type { TrafficRequest } from '../config/config-types.js';
+import type { TrafficConfig, TrafficRequest } from '../config/config-types.js';
 
 /** What the synthetic traffic did, per target. */
 export interface TrafficStats {
@@ -98,4 +98,24 @@ async function send(
   } catch {
     return false;
   }
+}
+
+/**
+ * The run's configured synthetic traffic to `targets`, or none when `traffic.enabled` is off
+ * or there is no target to send it to (nothing answers yet).
+ */
+export function startConfiguredTraffic(
+  traffic: TrafficConfig,
+  targets: Array<string | undefined>,
+  maxDurationMs: number,
+): SyntheticTraffic | undefined {
+  const reachable = targets.filter((t): t is string => Boolean(t));
+  if (!traffic.enabled || reachable.length === 0) return undefined;
+  return startSyntheticTraffic({
+    targets: reachable,
+    ratePerSec: traffic.ratePerSec,
+    requests: traffic.requests,
+    timeoutMs: traffic.timeoutMs,
+    maxDurationMs,
+  });
 }
