@@ -1,49 +1,25 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLocalState } from '../src/deployers/local/local-state.js';
 import type { ServiceProcess } from '../src/deployers/local/service-process.js';
 import { readJournal } from '../src/run/journal.js';
 import { pidAlive } from '../src/run/pid-alive.js';
 import { promote } from '../src/run/promote-canary.js';
 import type { CanaryProgress } from '../src/run/report-types.js';
-import { listRuns } from '../src/run/run-history.js';
-import { canaryWorkspace } from './helpers/canary-workspace.js';
-import { exampleServiceCommand } from './helpers/example-service.js';
 import { passedCanary } from './helpers/passed-canary.js';
+import { ADMIN_TOKEN, productionWorkspace } from './helpers/production-workspace.js';
 import { recordingNotifier } from './helpers/recording-notifier.js';
 
-let workspace: ReturnType<typeof canaryWorkspace>;
-
-/** The fault switches of the example service answer only this bearer token. */
-const ADMIN_TOKEN = 'bake-test-admin-token';
+let workspace: ReturnType<typeof productionWorkspace>;
 
 beforeEach(() => {
-  workspace = canaryWorkspace();
-  // Production's stable processes take the admin token, so the test can break one at runtime.
-  const production = {
-    deployer: {
-      type: 'local',
-      command: exampleServiceCommand(),
-      stableEnv: { N1V1_ADMIN_TOKEN: ADMIN_TOKEN },
-    },
-  };
-  writeFileSync(
-    join(workspace.cwd, 'n1v1.config.json'),
-    JSON.stringify({ environments: { staging: {}, production } }),
-  );
+  workspace = productionWorkspace();
 });
 
 afterEach(async () => {
   await workspace.cleanup();
 });
 
-const stable = (): ServiceProcess => readLocalState(workspace.stateDir, 'production').stable!;
-/** The production journal of the promotion of 1.1.0 (run ids of one second do not sort by time). */
-const promotionOf110 = () =>
-  listRuns(workspace.stateDir, 'production').find(
-    (r) => r.version === '1.1.0' && r.kind === 'promote',
-  );
+const stable = () => workspace.stable();
+const promotionOf110 = () => workspace.promotionOf('1.1.0');
 
 /** Production runs 1.0.0 (promoted without a bake): what the bake of 1.1.0 compares with. */
 async function productionRuns100(): Promise<ServiceProcess> {
