@@ -14,5 +14,7 @@ export function defaultMonitor(): SimulatedMonitor {
     scrapeJitterSec: 0.05,
     // What the prometheus source reads before the run (the scrape source: see the scenarios).
     historySec: config.analysis.baselineHistorySec,
+    // The scrape source's default metrics.readsPerInterval (1.25 s apart: past a 1 s /metrics cache).
+    readsPerInterval: 4,
   };
 }

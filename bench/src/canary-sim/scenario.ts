@@ -30,6 +30,8 @@ export interface Scenario {
     routeErrors?: { route: string; errorRate: number };
     /** One route's latency multiplied by `factor`. */
     routeLatency?: { route: string; factor: number };
+    /** The canary's errors come in bursts: `durationSec` at `errorRate` every `everySec`. */
+    errorBursts?: { durationSec: number; errorRate: number; everySec: number };
   };
   /** Seconds into monitoring at which the regression starts. Default 0. */
   regressionAtSec?: number;
@@ -42,6 +44,7 @@ export interface Scenario {
    * Seconds of the baseline's history before the run the judge gets. Default: the monitor's
    * look-back (what the Prometheus source reads); 0 is the scrape source's first run in an
    * environment, a run's length its second (the baseline intervals of the run before).
+   * Shorter than the look-back, the scrape source also reads sub-intervals (see SimulatedMonitor).
    */
   historySec?: number;
 }

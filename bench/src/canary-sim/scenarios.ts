@@ -54,6 +54,31 @@ function detections(): Scenario[] {
   );
 }
 
+/**
+ * The error regressions as the scrape source judges them on an environment's first run: no
+ * history, so sub-interval reads (which can damp a burst-like regression), and a regression
+ * that itself comes in bursts.
+ */
+function firstRunDetections(): Scenario[] {
+  const byName = new Map(detections().map((s) => [s.name, s]));
+  const named = [
+    '+5 pt errors',
+    '+5 pt errors, from 30 s',
+    '+2 pt errors, from 30 s',
+    'one route (10 % of traffic) at 50 % errors',
+  ].map((name) => byName.get(name)!);
+  const bursty: Scenario = {
+    ...named[0]!,
+    name: "the canary's errors in bursts: 2 s at 25 % every 10 s (about +5 pt on average)",
+    regressed: { errorBursts: { durationSec: 2, errorRate: 0.25, everySec: 10 } },
+  };
+  return [...named, bursty].map((s) => ({
+    ...s,
+    name: `${s.name}, scrape source, first run`,
+    historySec: 0,
+  }));
+}
+
 /** The A/A and detection scenarios the issue judges the default config on. */
 export function issueScenarios(): Scenario[] {
   return [
@@ -82,5 +107,6 @@ export function issueScenarios(): Scenario[] {
     aa('A/A 2 rps each', { canaryRps: 2, baselineRps: 2 }),
     aa('A/A routes: 60/30/10 %', { routes: ROUTES }),
     ...detections(),
+    ...firstRunDetections(),
   ];
 }

@@ -1,6 +1,7 @@
 import {
   type AnalysisPolicy,
   createJudge,
+  type ReadBin,
   subtractWindows,
   type TargetWindow,
 } from '@n1v1/canary-analysis';
@@ -26,6 +27,12 @@ export interface SimulatedMonitor {
   scrapeJitterSec: number;
   /** Seconds of the baseline's history before the run the judge gets (the look-back). */
   historySec: number;
+  /**
+   * Reads of both sides per interval (the scrape source's `metrics.readsPerInterval`) while
+   * the history is shorter than `historySec` (as the runner does): the last is the look's;
+   * the others give the judge the interval's sub-interval bins. 1: none.
+   */
+  readsPerInterval: number;
 }
 
 /**
@@ -55,10 +62,24 @@ export function simulateRun(
     baseline: baseline.snapshot(),
   };
   let fromSec = 0;
+  // As the runner: sub-interval reads only while the history is short of the look-back.
+  const reads = historySec < monitor.historySec ? Math.max(1, monitor.readsPerInterval) : 1;
   for (let k = 1; k <= looks; k++) {
-    const toSec = k * monitor.intervalSec + random() * monitor.scrapeJitterSec;
-    canary.advanceTo(toSec);
-    baseline.advanceTo(toSec);
+    const bins = { canary: [] as ReadBin[], baseline: [] as ReadBin[] };
+    let toSec = fromSec;
+    for (let j = 1; j <= reads; j++) {
+      const lastCounts = { canary: canary.counters(), baseline: baseline.counters() };
+      toSec =
+        (k - 1) * monitor.intervalSec +
+        (j * monitor.intervalSec) / reads +
+        random() * monitor.scrapeJitterSec;
+      canary.advanceTo(toSec);
+      baseline.advanceTo(toSec);
+      if (reads > 1) {
+        bins.canary.push(bin(canary.counters(), lastCounts.canary));
+        bins.baseline.push(bin(baseline.counters(), lastCounts.baseline));
+      }
+    }
     const now = { canary: canary.snapshot(), baseline: baseline.snapshot() };
     const look = judge.look(
       {
@@ -66,6 +87,7 @@ export function simulateRun(
         toSec,
         canary: subtractWindows(now.canary, before.canary),
         baseline: subtractWindows(now.baseline, before.baseline),
+        ...(reads > 1 ? { reads: bins } : {}),
       },
       { look: k },
     );
@@ -81,6 +103,13 @@ export function simulateRun(
     }
   }
   return { status: 'inconclusive', decidedAtSec: fromSec, look: looks };
+}
+
+function bin(
+  now: { requests: number; errors: number },
+  before: { requests: number; errors: number },
+): ReadBin {
+  return { requests: now.requests - before.requests, errors: now.errors - before.errors };
 }
 
 function burstStarts(random: () => number, scenario: Scenario, horizonSec: number): number[] {

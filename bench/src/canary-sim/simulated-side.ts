@@ -52,6 +52,11 @@ export class SimulatedSide {
     }
   }
 
+  /** The request and error counters alone (a sub-interval read needs no histogram). */
+  counters(): { requests: number; errors: number } {
+    return { requests: this.#requests, errors: this.#errors };
+  }
+
   snapshot(): TargetWindow {
     return {
       requests: this.#requests,
@@ -79,6 +84,9 @@ export class SimulatedSide {
     let errorRate = profile.errorRate;
     if (regressed && s.regressed?.routeErrors && route === s.regressed.routeErrors.route)
       errorRate = s.regressed.routeErrors.errorRate;
+    const own = regressed ? s.regressed?.errorBursts : undefined;
+    if (own && (t - (s.regressionAtSec ?? 0)) % own.everySec < own.durationSec)
+      errorRate = Math.max(errorRate, own.errorRate);
     if (s.bursts && this.#bursts.some((b) => t >= b && t < b + s.bursts!.durationSec))
       errorRate = Math.max(errorRate, s.bursts.errorRate);
     const error = random() < errorRate;

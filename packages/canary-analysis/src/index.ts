@@ -23,14 +23,18 @@ export {
 export { binomialUpperTail, logGamma } from './stats/binomial.js';
 export { chiSquareQuantile } from './stats/chi-square.js';
 export { conditionalBinomialP } from './stats/conditional-binomial.js';
-export { dispersionFactor, type IntervalCount } from './stats/dispersion.js';
+export {
+  dispersionFactor,
+  type IntervalCount,
+  withinGroupsDispersion,
+} from './stats/dispersion.js';
 export {
   type MannWhitneyResult,
   mannWhitneyGreater,
   type WeightedValue,
 } from './stats/mann-whitney.js';
 export { wilsonInterval } from './stats/wilson.js';
-export { type IntervalSample, lookWindows } from './windows/look-windows.js';
+export { type IntervalSample, lookWindows, type ReadBin } from './windows/look-windows.js';
 export {
   EMPTY_WINDOW,
   type LatencyBucket,

@@ -3,7 +3,7 @@ import { binomialUpperTail } from '../stats/binomial.js';
 import { deflate } from '../stats/conditional-binomial.js';
 import { errorRate } from '../windows/window-math.js';
 import { fmtP, pct, span } from './format.js';
-import { bounds, type CheckContext, type JudgedWindow } from './judged-window.js';
+import { bounds, type CheckContext, errorPhi, type JudgedWindow } from './judged-window.js';
 
 /**
  * The canary's error rate against the absolute limit: one-sided binomial test on the
@@ -14,7 +14,7 @@ import { bounds, type CheckContext, type JudgedWindow } from './judged-window.js
 export function errorLimitCheck(window: JudgedWindow, ctx: CheckContext): CheckResult {
   const { canary, baseline } = window;
   const limit = ctx.policy.thresholds.maxErrorRate;
-  const phi = ctx.errorDispersion;
+  const phi = errorPhi(window, ctx);
   const n = deflate(canary.requests, phi);
   const base = {
     name: 'error-rate',

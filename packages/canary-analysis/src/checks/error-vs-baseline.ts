@@ -2,7 +2,7 @@ import type { CheckResult } from '../check-types.js';
 import { conditionalBinomialP, deflate } from '../stats/conditional-binomial.js';
 import type { TargetWindow } from '../windows/target-window.js';
 import { fmtP, pct, span } from './format.js';
-import { bounds, type CheckContext, type JudgedWindow } from './judged-window.js';
+import { bounds, type CheckContext, errorPhi, type JudgedWindow } from './judged-window.js';
 
 /**
  * The canary's error rate against the baseline's in the same window: the exact conditional
@@ -34,7 +34,7 @@ export function compareErrorCounts(
   alpha: number,
   minSamples: number,
 ): CheckResult {
-  const phi = ctx.errorDispersion;
+  const phi = errorPhi(window, ctx);
   const tolerated = ctx.policy.thresholds.maxErrorRateIncrease;
   const cn = deflate(canary.requests, phi);
   const bn = deflate(baseline.requests, phi);

@@ -9,6 +9,8 @@ export interface JudgedWindow {
   baseline?: TargetWindow;
   /** True for the window that covers every interval this kind of check may use. */
   whole: boolean;
+  /** Overdispersion of errors inside the window's intervals, from their sub-interval reads (1 without). */
+  readsDispersion: number;
 }
 
 /** What every check needs besides its window. */
@@ -23,6 +25,11 @@ export interface CheckContext {
   tailBoundSec: number | null;
   /** The look at the end of the window (or of an extension): absolute limits hold as they are. */
   final: boolean;
+}
+
+/** The factor the window's error counts are divided by: the larger of the baseline's and the reads'. */
+export function errorPhi(window: JudgedWindow, ctx: CheckContext): number {
+  return Math.max(ctx.errorDispersion, window.readsDispersion);
 }
 
 export function bounds(window: JudgedWindow) {

@@ -1,7 +1,14 @@
 import type { JudgedWindow } from '../checks/judged-window.js';
 import { WINDOW_INTERVALS } from '../policy.js';
+import { readsDispersion } from './reads-dispersion.js';
 import type { TargetWindow } from './target-window.js';
 import { sumWindows } from './window-math.js';
+
+/** What one side served between two sub-interval reads of its metrics. */
+export interface ReadBin {
+  requests: number;
+  errors: number;
+}
 
 /** One interval between two reads of the metrics, both sides. */
 export interface IntervalSample {
@@ -12,6 +19,13 @@ export interface IntervalSample {
   canary: TargetWindow;
   /** Absent when the run has no baseline. */
   baseline?: TargetWindow;
+  /**
+   * Each side's sub-interval reads, in time order, summing to its interval's requests and
+   * errors (the scrape source reads `metrics.readsPerInterval` times per interval). They
+   * show a burst inside the interval, which the interval's total cannot: see
+   * `readsDispersion`. Either side may lack them.
+   */
+  reads?: { canary?: readonly ReadBin[]; baseline?: readonly ReadBin[] };
 }
 
 /**
@@ -34,6 +48,7 @@ export function lookWindows(intervals: readonly IntervalSample[]): JudgedWindow[
         ? { baseline: sumWindows(baselines) }
         : {}),
       whole: length === n,
+      readsDispersion: readsDispersion(slice),
     };
   });
 }
