@@ -2,7 +2,7 @@ import { runLoad } from '@n1v1/smoke-tests';
 import { haveWrk } from './health-bench-support.js';
 import type { Benchmark, BenchRow } from './lib/benchmark.js';
 import { measureWrkWithCpu, nodeClientFloor } from './lib/client-cpu.js';
-import { median, startExampleServiceProcess } from './smoke-shared.js';
+import { median, type ServiceProcess, startExampleServiceProcess } from './smoke-shared.js';
 
 const DURATION_SEC = 3;
 const CONNECTIONS = 10;
@@ -55,12 +55,14 @@ export async function compareWithWrk(options: {
   rounds: number;
   env?: NodeJS.ProcessEnv;
   floor: boolean;
+  /** The target; default the example service (with `env`). */
+  start?: () => Promise<ServiceProcess>;
 }): Promise<BenchRow[]> {
   if (!haveWrk) {
     process.stdout.write("  skipped: needs Debian's wrk (apt-get install wrk) as the anchor\n");
     return [];
   }
-  const service = await startExampleServiceProcess(options.env);
+  const service = await (options.start ?? (() => startExampleServiceProcess(options.env)))();
   const tools: Tool[] = options.floor ? ['wrk', 'ours', 'floor'] : ['wrk', 'ours'];
   const rounds: Record<Tool, Round[]> = { wrk: [], ours: [], floor: [] };
   const run = (tool: Tool) =>

@@ -11,17 +11,26 @@ export interface ServiceProcess {
 }
 
 /** Starts the example service on a free loopback port and resolves once it says it listens. */
-export async function startExampleServiceProcess(
+export function startExampleServiceProcess(env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+  return startServiceProcess(main, env);
+}
+
+/**
+ * Starts a built server script as its own process and resolves with its URL once it prints
+ * `listening on http://127.0.0.1:<port>`.
+ */
+export async function startServiceProcess(
+  script: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  const child: ChildProcess = spawn(process.execPath, [script], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(
-      () => reject(new Error('the example service did not start within 15 s')),
+      () => reject(new Error(`${script} did not start within 15 s`)),
       15_000,
     );
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -34,7 +43,7 @@ export async function startExampleServiceProcess(
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the example service exited with ${code} before listening (is it built?)`));
+      reject(new Error(`${script} exited with ${code} before listening (is it built?)`));
     });
   });
   return {

@@ -17,6 +17,22 @@ function appWith(health: ReturnType<typeof makeHealth>) {
 }
 
 describe('GET /health', () => {
+  it('keeps the headers an earlier middleware set, and its own win where both set one', async () => {
+    const health = makeHealth();
+    const app = express();
+    app.use((_req, res, next) => {
+      res.setHeader('X-Request-Id', 'req-7');
+      res.setHeader('Cache-Control', 'public, max-age=60');
+      next();
+    });
+    app.use(health.router());
+    const res = await request(app).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-request-id']).toBe('req-7');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
+  });
+
   it('answers 200 with an IETF health+json body that is never cached', async () => {
     const health = makeHealth({ description: 'paper trading' });
     health.liveness('event-loop', checks.eventLoopDelay({ maxMs: 1000 }));

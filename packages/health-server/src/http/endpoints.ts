@@ -55,7 +55,11 @@ export class Endpoints {
 
   /** Which contract route a request targets, ignoring query string, trailing slash and case. */
   match(req: IncomingMessage): EndpointName | undefined {
-    return this.byPath.get(routePath(req.url));
+    const url = req.url;
+    // A probe asks for the path exactly as configured: found without normalizing a copy.
+    return (
+      (url === undefined ? undefined : this.byPath.get(url)) ?? this.byPath.get(routePath(url))
+    );
   }
 
   /** Serves one contract route; GET and HEAD only, anything else 405 with `Allow`. */

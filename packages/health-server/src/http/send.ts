@@ -1,18 +1,32 @@
 import type { ServerResponse } from 'node:http';
 
-/** Writes a complete response. HEAD requests get the same headers and no body (node:http drops it). */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * Writes a complete response. HEAD requests get the same headers and no body (node:http drops it).
+ *
+ * The fields go to `writeHead` as one flat list: on a response nothing else has touched (a
+ * probe served ahead of the application) node:http then formats them straight into the
+ * header block, without building, validating and storing a header object field by field.
+ * Fields an earlier middleware set are still kept, and ours still win a clash.
+ */
 export function send(
   res: ServerResponse,
   statusCode: number,
   contentType: string,
   body: string,
-  headers: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = NO_HEADERS,
 ): void {
-  res.statusCode = statusCode;
-  res.setHeader('Content-Type', contentType);
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  const fields: (string | number)[] = [
+    'Content-Type',
+    contentType,
+    'Cache-Control',
+    'no-store',
+    'Content-Length',
+    Buffer.byteLength(body),
+  ];
+  for (const name in headers) fields.push(name, headers[name]!);
+  res.writeHead(statusCode, fields as string[]);
   res.end(body);
 }
 
@@ -24,7 +38,7 @@ export function sendError(
   res: ServerResponse,
   statusCode: number,
   message: string,
-  headers: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = NO_HEADERS,
 ): void {
   send(res, statusCode, JSON_TYPE, JSON.stringify({ error: message }), headers);
 }

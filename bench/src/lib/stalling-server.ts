@@ -1,0 +1,31 @@
+import { createServer } from 'node:http';
+
+/**
+ * A target whose tail latency the server sets, to check that a load generator times it:
+ * node:http answering a fixed body, which every STALL_EVERY_MS (default 40) holds its event
+ * loop for STALL_MS (default 2) inside a request, as a GC pause or a blocking call would.
+ * Every request in flight then waits, so about 25 stalls a second of 2 ms each set the p99
+ * whichever client sends the load. Run as its own process; prints its URL; loopback only.
+ */
+const stallMs = Number(process.env.STALL_MS ?? 2);
+const everyMs = Number(process.env.STALL_EVERY_MS ?? 40);
+const body = JSON.stringify({ status: 'pass' });
+let nextStallAt = performance.now() + everyMs;
+
+const server = createServer((_req, res) => {
+  const now = performance.now();
+  if (now >= nextStallAt) {
+    const until = now + stallMs;
+    while (performance.now() < until) {
+      // Holding the loop is the point: this is the stall being measured.
+    }
+    nextStallAt = performance.now() + everyMs;
+  }
+  res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+});
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  if (address !== null && typeof address === 'object')
+    process.stdout.write(`listening on http://127.0.0.1:${address.port}\n`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
