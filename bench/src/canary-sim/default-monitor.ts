@@ -14,7 +14,7 @@ export function defaultMonitor(): SimulatedMonitor {
     scrapeJitterSec: 0.05,
     // What the prometheus source reads before the run (the scrape source: see the scenarios).
     historySec: config.analysis.baselineHistorySec,
-    // The scrape source's default metrics.readsPerInterval (1.25 s apart: past a 1 s /metrics cache).
-    readsPerInterval: 4,
+    // The scrape source's (the default source) sub-interval reads of its first runs.
+    readsPerInterval: config.metrics.source === 'scrape' ? config.metrics.readsPerInterval : 1,
   };
 }

@@ -188,6 +188,13 @@ export interface ScrapeMetricsConfig extends MetricNaming {
   source: 'scrape';
   /** Routes left out of the analysis (probes and scrapes are not user traffic). */
   excludeRoutes: string[];
+  /**
+   * Reads of both targets' /metrics per interval while the environment's kept history is
+   * shorter than `analysis.baselineHistorySec` (every `intervalSec / readsPerInterval`): the
+   * sub-interval bins show the judge a burst inside an interval. 1 turns them off. Default 4
+   * (1.25 s apart at the default 5 s interval: past health-server's 1 s `/metrics` cache).
+   */
+  readsPerInterval: number;
 }
 
 export interface PrometheusMetricsConfig extends MetricNaming {

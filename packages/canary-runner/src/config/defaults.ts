@@ -36,7 +36,7 @@ export function defaultEnvironment(): EnvironmentConfig {
       minRouteSamples: DEFAULT_ANALYSIS.minRouteSamples,
       baselineHistorySec: 900,
     },
-    metrics: { source: 'scrape', excludeRoutes: PROBE_ROUTES },
+    metrics: { source: 'scrape', excludeRoutes: PROBE_ROUTES, readsPerInterval: 4 },
     smoke: { enabled: true, timeoutMs: 5000, load: false },
     traffic: {
       enabled: true,

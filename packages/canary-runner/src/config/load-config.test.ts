@@ -146,6 +146,38 @@ describe('loadCanaryConfig', () => {
     );
   });
 
+  it('reads sub-intervals 4 times an interval by default, and names a bad readsPerInterval', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'n1v1-empty-'));
+    expect(loadCanaryConfig({ cwd: dir }).metrics).toMatchObject({ readsPerInterval: 4 });
+    for (const [reads, problem] of [
+      [0, 'must be >= 1'],
+      [2.5, 'must be integer'],
+      [11, 'must be <= 10'],
+    ] as const) {
+      const bad = dirWith({
+        environments: { staging: { metrics: { source: 'scrape', readsPerInterval: reads } } },
+      });
+      expect(failure(() => loadCanaryConfig({ cwd: bad })).message).toBe(
+        `n1v1.config.json: environments.staging.metrics.readsPerInterval ${problem}`,
+      );
+    }
+    const prometheus = dirWith({
+      environments: {
+        staging: {
+          metrics: {
+            source: 'prometheus',
+            url: 'http://127.0.0.1:9090',
+            canarySelector: 'job="c"',
+            readsPerInterval: 4,
+          },
+        },
+      },
+    });
+    expect(failure(() => loadCanaryConfig({ cwd: prometheus })).message).toBe(
+      'n1v1.config.json: environments.staging.metrics.readsPerInterval is not a known field; remove it or check its spelling',
+    );
+  });
+
   it('names a bad option given programmatically or as a flag', () => {
     const dir = mkdtempSync(join(tmpdir(), 'n1v1-empty-'));
     expect(

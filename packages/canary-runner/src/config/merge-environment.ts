@@ -43,7 +43,8 @@ function mergeTyped<T extends object>(base: T, layer: Partial<T>, key: keyof T):
 
 function withMetricsDefaults(metrics: EnvironmentConfig['metrics']): EnvironmentConfig['metrics'] {
   const withRoutes = { ...metrics, excludeRoutes: metrics.excludeRoutes ?? PROBE_ROUTES };
-  if (withRoutes.source === 'scrape') return withRoutes;
+  if (withRoutes.source === 'scrape')
+    return { ...withRoutes, readsPerInterval: withRoutes.readsPerInterval ?? 4 };
   return {
     ...withRoutes,
     scrapeIntervalSec: withRoutes.scrapeIntervalSec ?? 15,

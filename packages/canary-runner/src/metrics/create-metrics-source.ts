@@ -25,5 +25,6 @@ export function createMetricsSource(
     mapping,
     excludeRoutes: config.metrics.excludeRoutes,
     timeoutMs,
+    readsPerInterval: config.metrics.readsPerInterval,
   });
 }

@@ -2,6 +2,7 @@ import {
   createJudge,
   EMPTY_WINDOW,
   type LookJudgement,
+  type ReadBin,
   subtractWindows,
   type TargetWindow,
 } from '@n1v1/canary-analysis';
@@ -14,6 +15,7 @@ import { carryHistory, preRunHistory } from './pre-run-history.js';
 import type { LookRecord } from './report-types.js';
 import type { RunContext } from './run-context.js';
 import { sleep } from './sleep.js';
+import { readsPerInterval } from './sub-interval-reads.js';
 import { figuresOf } from './target-figures.js';
 
 export interface MonitorOutcome {
@@ -43,7 +45,12 @@ export async function monitorCanary(
   // Before the canary takes traffic: the baseline's normal variation, so that a burst it is
   // prone to is known before it recurs (see canary-analysis' README).
   const history = await preRunHistory(ctx.config, source, hasBaseline);
-  ctx.mark('monitor.history', history.detail, { intervals: history.intervals.length });
+  const reads = readsPerInterval(ctx.config, history);
+  ctx.mark(
+    'monitor.history',
+    `${history.detail}${reads > 1 ? `; ${reads} reads per interval until the kept history covers analysis.baselineHistorySec` : ''}`,
+    { intervals: history.intervals.length, readsPerInterval: reads },
+  );
   const judge = createJudge(analysisPolicy(ctx.config), {
     baselineHistory: history.intervals,
   });
@@ -66,6 +73,8 @@ export async function monitorCanary(
   let healthFailures = 0;
   let previous = { canary: EMPTY_WINDOW, baseline: EMPTY_WINDOW };
   let fromSec = 0;
+  // Bins since the last judged look: a look without a reading merges into the next.
+  let bins: { canary: ReadBin[]; baseline: ReadBin[] } = { canary: [], baseline: [] };
 
   const record = (
     index: number,
@@ -113,6 +122,11 @@ export async function monitorCanary(
     for (let k = 1; k <= totalLooks; k++) {
       const contract = await source.contract();
       if (contract?.definitive) return outcome(false, contract.problem);
+      for (let j = 1; j < reads; j++) {
+        await sleep(Math.max(0, t0 + (k - 1 + j / reads) * intervalMs - Date.now()), signal);
+        // Not awaited: a slow target must not shift the look's own read.
+        void source.readBetween?.();
+      }
       await sleep(Math.max(0, t0 + k * intervalMs - Date.now()), signal);
       const [probe, status, poll] = await Promise.all([
         probeHealth(urls.canaryUrl, monitor.requestTimeoutMs, signal),
@@ -122,6 +136,8 @@ export async function monitorCanary(
         ),
         source.total(),
       ]);
+      bins.canary.push(...(poll.reads?.canary ?? []));
+      bins.baseline.push(...(poll.reads?.baseline ?? []));
       healthFailures = probe.ok ? 0 : healthFailures + 1;
       const health = { ok: probe.ok, detail: probe.detail, failuresInRow: healthFailures };
       const unread = !poll.canary || (hasBaseline && !poll.baseline);
@@ -168,7 +184,9 @@ export async function monitorCanary(
         toSec,
         canary: subtractWindows(canary, previous.canary),
         ...(hasBaseline ? { baseline: subtractWindows(poll.baseline!, previous.baseline) } : {}),
+        ...(reads > 1 ? { reads: bins } : {}),
       };
+      bins = { canary: [], baseline: [] };
       previous = { canary, baseline: poll.baseline ?? EMPTY_WINDOW };
       fromSec = toSec;
       const judgement = judge.look(interval, {
@@ -183,6 +201,7 @@ export async function monitorCanary(
     return await inconclusive(looks.at(-1)?.reason);
   } finally {
     traffic?.stop();
+    await source.stop?.();
     if (hasBaseline && ctx.journal) {
       const problem = carryHistory(
         ctx.config,
