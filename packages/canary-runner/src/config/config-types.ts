@@ -191,8 +191,9 @@ export interface ScrapeMetricsConfig extends MetricNaming {
   /**
    * Reads of both targets' /metrics per interval while the environment's kept history is
    * shorter than `analysis.baselineHistorySec` (every `intervalSec / readsPerInterval`): the
-   * sub-interval bins show the judge a burst inside an interval. 1 turns them off. Default 4
-   * (1.25 s apart at the default 5 s interval: past health-server's 1 s `/metrics` cache).
+   * sub-interval bins show the judge a burst inside an interval. At most as many as fit
+   * 1.25 s apart in the interval (past health-server's 1 s `/metrics` cache). 1 turns them
+   * off. Default 4.
    */
   readsPerInterval: number;
 }

@@ -21,6 +21,13 @@ describe('readsPerInterval', () => {
     expect(readsPerInterval(scrape, history(12))).toBe(1);
   });
 
+  it('reads at most as many as fit 1.25 s apart in the interval (a /metrics cache of 1 s)', () => {
+    const at = (intervalSec: number) => config({ monitor: { intervalSec } });
+    expect(readsPerInterval(at(2), history(0))).toBe(1);
+    expect(readsPerInterval(at(2.5), history(0))).toBe(2);
+    expect(readsPerInterval(at(30), history(0))).toBe(4);
+  });
+
   it('reads them on every run without a look-back, never with Prometheus, and not when set to 1', () => {
     expect(readsPerInterval(config({ analysis: { baselineHistorySec: 0 } }), history(500))).toBe(4);
     const off = config({ metrics: { source: 'scrape', readsPerInterval: 1 } as never });
