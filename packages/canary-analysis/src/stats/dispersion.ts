@@ -32,8 +32,8 @@ const CHANCE_EXCESS = 0.5;
  * The factor of counts in groups, each held to its own rate (X^2 and degrees of freedom
  * summed over the groups): only the variation inside the groups counts, not a rate that
  * differs between them. Not gated by significance: X^2 / df less what chance adds
- * (`CHANCE_EXCESS`), at least 1 (1 without degrees of freedom). A group with fewer than two counts with trials, with only hits, or with fewer
- * hits than counts is left out: below one expected hit per count, X^2 is no longer
+ * (`CHANCE_EXCESS`), at least 1 (1 without degrees of freedom). A group with fewer than two
+ * counts with trials, with only hits, or with fewer hits than counts is left out: below one expected hit per count, X^2 is no longer
  * chi-square-like (two errors of a quiet interval that happen to share a second would read
  * as a burst), and a group without hits tells nothing of dispersion.
  */
