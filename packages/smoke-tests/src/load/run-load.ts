@@ -6,6 +6,7 @@ import { judgeLoad, type LoadMeasurement } from './judge-load.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { resolveLoadOptions } from './load-limits.js';
 import type { LoadOptions, LoadReport } from './load-types.js';
+import { nodeParserSetup } from './node-response-parser.js';
 
 /**
  * The load check: an autocannon run (loaded on first use) against one path, bounded in
@@ -15,6 +16,7 @@ import type { LoadOptions, LoadReport } from './load-types.js';
  * Latency comes from our own histogram, not autocannon's: autocannon times each response
  * with `process.hrtime` but records it in whole milliseconds, which at loopback speeds
  * reads a 0.23 ms p50 as 0 ms. Every answer is recorded, whatever its status, as wrk does.
+ * Answers are parsed by node's own HTTP parser (see `node-response-parser.ts`).
  */
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const base = parseTarget(options.url);
@@ -29,10 +31,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   }
   const { default: autocannon } = await import('autocannon');
   const latency = new LatencyHistogram();
+  const setupClient = nodeParserSetup({ method: o.method });
   const result = await new Promise<RawResult>((resolve, reject) => {
     const instance: Instance = autocannon(
       {
         ...recordInto(latency),
+        ...(setupClient ? { setupClient } : {}),
         url: url.href,
         connections: o.connections,
         duration: o.durationSec,
