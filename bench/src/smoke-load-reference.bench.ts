@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runLoad } from '@n1v1/smoke-tests';
+import { haveWrk, measureWrkAsync } from './health-bench-support.js';
+import type { Benchmark, BenchRow } from './lib/benchmark.js';
+import type { ReferenceFigures } from './lib/reference-client.js';
+import { median, startExampleServiceProcess } from './smoke-shared.js';
+
+const ROUNDS = Math.max(3, Math.ceil((Number(process.env.BENCH_ROUNDS) || 7) / 2));
+const DURATION_SEC = 3;
+/** Per tool: the two tools of a pair share the 10 connections of the other smoke-load runs. */
+const CONNECTIONS = 5;
+const referenceScript = fileURLToPath(new URL('./lib/reference-client.js', import.meta.url));
+
+interface Timed {
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** The reference timer (`lib/reference-client.ts`) as its own process, as wrk is. */
+function runReference(url: string): Promise<ReferenceFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [referenceScript, url, String(CONNECTIONS), String(DURATION_SEC)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), (DURATION_SEC + 15) * 1000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(JSON.parse(out) as ReferenceFigures);
+      else reject(new Error(err.trim() || `reference client exited with ${code}`));
+    });
+  });
+}
+
+async function runOurs(url: string, path: string): Promise<Timed> {
+  const report = await runLoad({ url, path, durationSec: DURATION_SEC, connections: CONNECTIONS });
+  if (report.errors > 0) throw new Error(`the load check saw ${report.errors} errors`);
+  return { p50Ms: report.latencyMs.p50, p99Ms: report.latencyMs.p99 };
+}
+
+/**
+ * Who times right when the two disagree? Each load generator runs *at the same time* as a
+ * reference timer small enough to check by reading, against the same service: the load check
+ * beside the reference, then wrk beside the reference, in turns. The two of a pair see one
+ * system, the same server state and the same scheduling, so their figures may differ only by
+ * how each one times. The load check's figures against the reference are judged; wrk's are
+ * shown beside them.
+ */
+async function compareWithReference(path: string): Promise<BenchRow[]> {
+  if (!haveWrk) {
+    process.stdout.write("  skipped: needs Debian's wrk (apt-get install wrk) as the anchor\n");
+    return [];
+  }
+  const service = await startExampleServiceProcess();
+  const url = `${service.url}${path}`;
+  const pairs = {
+    ours: async () => {
+      const [subject, reference] = await Promise.all([
+        runOurs(service.url, path),
+        runReference(url),
+      ]);
+      return { subject, reference };
+    },
+    wrk: async () => {
+      const [subject, reference] = await Promise.all([
+        measureWrkAsync(url, CONNECTIONS, DURATION_SEC),
+        runReference(url),
+      ]);
+      if (subject.errors > 0) throw new Error(`wrk saw ${subject.errors} errors`);
+      return { subject, reference };
+    },
+  };
+  const rounds: Record<keyof typeof pairs, Array<{ subject: Timed; reference: Timed }>> = {
+    ours: [],
+    wrk: [],
+  };
+  try {
+    // Warm-up: the service's JIT and the load check's.
+    await pairs.ours();
+    for (let round = 0; round < ROUNDS; round++) {
+      const order: Array<keyof typeof pairs> = round % 2 ? ['wrk', 'ours'] : ['ours', 'wrk'];
+      for (const tool of order) rounds[tool].push(await pairs[tool]());
+    }
+  } finally {
+    await service.stop();
+  }
+  const row = (
+    tool: keyof typeof pairs,
+    name: string,
+    key: keyof Timed,
+    target?: string,
+  ): BenchRow => {
+    const ratios = rounds[tool].map((r) => r.subject[key] / r.reference[key]);
+    return {
+      metric: `${name} ${key === 'p50Ms' ? 'p50' : 'p99'}, beside the reference`,
+      value: median(rounds[tool].map((r) => r.subject[key])),
+      unit: 'ms',
+      baseline: {
+        name: `reference ${key}, same time`,
+        value: median(rounds[tool].map((r) => r.reference[key])),
+      },
+      pairedRatio: median(ratios),
+      roundRatios: ratios,
+      ...(target === undefined ? {} : { target }),
+    };
+  };
+  return [
+    row('ours', 'load check', 'p50Ms', 'ratio 0.85..1.15'),
+    row('ours', 'load check', 'p99Ms', 'ratio 0.85..1.15'),
+    row('wrk', 'wrk', 'p50Ms'),
+    row('wrk', 'wrk', 'p99Ms'),
+  ];
+}
+
+const benchmark: Benchmark = {
+  name: 'smoke-load-reference',
+  description: `the load check and wrk -t1, each run at the same time as a reference timer (lib/reference-client.ts: node:net, hrtime before the write and after the whole answer, exact percentiles), ${CONNECTIONS} connections each, on GET /health of the example service, ${ROUNDS} rounds of ${DURATION_SEC} s per pair, medians and paired ratios`,
+  run: () => compareWithReference('/health'),
+};
+
+export default benchmark;
