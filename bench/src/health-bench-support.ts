@@ -13,6 +13,7 @@ import { createHealth } from '@n1v1/health-server';
 import express, { type Express } from 'express';
 import promBundle from 'express-prom-bundle';
 import { Counter, type Registry } from 'prom-client';
+import { runChild } from './lib/run-child.js';
 
 export type Variant =
   | 'health-ours'
@@ -125,29 +126,17 @@ export function measureWrk(url: string, connections: number, durationSec: number
 }
 
 /** `measureWrk` without blocking, so that two runs can load two servers at the same time. */
-export function measureWrkAsync(
+export async function measureWrkAsync(
   url: string,
   connections: number,
   durationSec: number,
 ): Promise<WrkFigures> {
-  const args = wrkArgs(url, connections, durationSec);
-  return new Promise((resolve, reject) => {
-    const child = spawn(WRK, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (durationSec + 15) * 1000);
-    child.once('error', reject);
-    child.once('close', () => {
-      clearTimeout(timer);
-      try {
-        resolve(parseWrk(out, err));
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
+  const { stdout, stderr } = await runChild(
+    WRK,
+    wrkArgs(url, connections, durationSec),
+    durationSec + 15,
+  );
+  return parseWrk(stdout, stderr);
 }
 
 export function parseWrk(stdout: string, stderr: string): WrkFigures {

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runLoad } from '@n1v1/smoke-tests';
 import { haveWrk, measureWrkAsync } from './health-bench-support.js';
 import type { Benchmark, BenchRow } from './lib/benchmark.js';
 import type { ReferenceFigures } from './lib/reference-client.js';
+import { runChild } from './lib/run-child.js';
 import { median, startExampleServiceProcess } from './smoke-shared.js';
 
 const ROUNDS = Math.max(3, Math.ceil((Number(process.env.BENCH_ROUNDS) || 7) / 2));
@@ -18,27 +18,11 @@ interface Timed {
 }
 
 /** The reference timer (`lib/reference-client.ts`) as its own process, as wrk is. */
-function runReference(url: string): Promise<ReferenceFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [referenceScript, url, String(CONNECTIONS), String(DURATION_SEC)],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (DURATION_SEC + 15) * 1000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(JSON.parse(out) as ReferenceFigures);
-      else reject(new Error(err.trim() || `reference client exited with ${code}`));
-    });
-  });
+async function runReference(url: string): Promise<ReferenceFigures> {
+  const args = [referenceScript, url, String(CONNECTIONS), String(DURATION_SEC)];
+  const { code, stdout, stderr } = await runChild(process.execPath, args, DURATION_SEC + 15);
+  if (code !== 0) throw new Error(stderr.trim() || `reference client exited with ${code}`);
+  return JSON.parse(stdout) as ReferenceFigures;
 }
 
 async function runOurs(url: string, path: string): Promise<Timed> {
