@@ -1,28 +1,17 @@
-import { fileURLToPath } from 'node:url';
 import { runLoad } from '@n1v1/smoke-tests';
 import { haveWrk, measureWrkAsync } from './health-bench-support.js';
 import type { Benchmark, BenchRow } from './lib/benchmark.js';
-import type { ReferenceFigures } from './lib/reference-client.js';
-import { runChild } from './lib/run-child.js';
+import { runReference } from './lib/run-reference.js';
 import { median, startExampleServiceProcess } from './smoke-shared.js';
 
 const ROUNDS = Math.max(3, Math.ceil((Number(process.env.BENCH_ROUNDS) || 7) / 2));
 const DURATION_SEC = 3;
 /** Per tool: the two tools of a pair share the 10 connections of the other smoke-load runs. */
 const CONNECTIONS = 5;
-const referenceScript = fileURLToPath(new URL('./lib/reference-client.js', import.meta.url));
 
 interface Timed {
   p50Ms: number;
   p99Ms: number;
-}
-
-/** The reference timer (`lib/reference-client.ts`) as its own process, as wrk is. */
-async function runReference(url: string): Promise<ReferenceFigures> {
-  const args = [referenceScript, url, String(CONNECTIONS), String(DURATION_SEC)];
-  const { code, stdout, stderr } = await runChild(process.execPath, args, DURATION_SEC + 15);
-  if (code !== 0) throw new Error(stderr.trim() || `reference client exited with ${code}`);
-  return JSON.parse(stdout) as ReferenceFigures;
 }
 
 async function runOurs(url: string, path: string): Promise<Timed> {
@@ -50,14 +39,14 @@ async function compareWithReference(path: string): Promise<BenchRow[]> {
     ours: async () => {
       const [subject, reference] = await Promise.all([
         runOurs(service.url, path),
-        runReference(url),
+        runReference(url, CONNECTIONS, DURATION_SEC),
       ]);
       return { subject, reference };
     },
     wrk: async () => {
       const [subject, reference] = await Promise.all([
         measureWrkAsync(url, CONNECTIONS, DURATION_SEC),
-        runReference(url),
+        runReference(url, CONNECTIONS, DURATION_SEC),
       ]);
       if (subject.errors > 0) throw new Error(`wrk saw ${subject.errors} errors`);
       return { subject, reference };

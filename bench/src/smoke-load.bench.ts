@@ -2,6 +2,7 @@ import { runLoad } from '@n1v1/smoke-tests';
 import { haveWrk } from './health-bench-support.js';
 import type { Benchmark, BenchRow } from './lib/benchmark.js';
 import { measureWrkWithCpu, nodeClientFloor } from './lib/client-cpu.js';
+import { runReference } from './lib/run-reference.js';
 import { median, type ServiceProcess, startExampleServiceProcess } from './smoke-shared.js';
 
 const DURATION_SEC = 3;
@@ -16,7 +17,7 @@ interface Round {
   clientCpuUs: number;
 }
 
-type Tool = 'wrk' | 'ours' | 'floor';
+type Tool = 'wrk' | 'ours' | 'floor' | 'reference';
 
 async function runOurs(url: string, path: string): Promise<Round> {
   const before = process.cpuUsage();
@@ -43,12 +44,20 @@ async function runFloor(url: string, path: string): Promise<Round> {
   return { p50Ms: Number.NaN, p99Ms: Number.NaN, ...f };
 }
 
+/** The reference timer (`lib/reference-client.ts`): its own process; its CPU is not read. */
+async function runReferenceTimer(url: string, path: string): Promise<Round> {
+  const f = await runReference(`${url}${path}`, CONNECTIONS, DURATION_SEC);
+  return { p50Ms: f.p50Ms, p99Ms: f.p99Ms, rps: f.rps, clientCpuUs: Number.NaN };
+}
+
 /**
  * The load check (autocannon sending, our histogram timing) beside wrk on one target, in
  * its own process, in the same run: the tools take turns, the order rotating each round so
  * that none always meets a warmer or a quieter service. Same connections, same duration,
  * one client thread each. With `floor`, also the cheapest client node:net allows, to show
- * how much of the gap to wrk any Node client would keep. Needs Debian's wrk.
+ * how much of the gap to wrk any Node client would keep, and the reference timer
+ * (`lib/reference-client.ts`), to show what a client that only times reads in the same
+ * turns. Needs Debian's wrk.
  */
 export async function compareWithWrk(options: {
   path: string;
@@ -63,14 +72,15 @@ export async function compareWithWrk(options: {
     return [];
   }
   const service = await (options.start ?? (() => startExampleServiceProcess(options.env)))();
-  const tools: Tool[] = options.floor ? ['wrk', 'ours', 'floor'] : ['wrk', 'ours'];
-  const rounds: Record<Tool, Round[]> = { wrk: [], ours: [], floor: [] };
-  const run = (tool: Tool) =>
-    tool === 'wrk'
-      ? runWrk(service.url, options.path)
-      : tool === 'ours'
-        ? runOurs(service.url, options.path)
-        : runFloor(service.url, options.path);
+  const tools: Tool[] = options.floor ? ['wrk', 'ours', 'floor', 'reference'] : ['wrk', 'ours'];
+  const rounds: Record<Tool, Round[]> = { wrk: [], ours: [], floor: [], reference: [] };
+  const runners: Record<Tool, (url: string, path: string) => Round | Promise<Round>> = {
+    wrk: runWrk,
+    ours: runOurs,
+    floor: runFloor,
+    reference: runReferenceTimer,
+  };
+  const run = (tool: Tool) => runners[tool](service.url, options.path);
   try {
     // Warm-up: the service's JIT, its sockets, our client's JIT.
     for (const tool of tools) await run(tool);
@@ -115,6 +125,8 @@ export async function compareWithWrk(options: {
     rows.push(
       row('floor', 'node:net floor client requests/s', 'rps', 'req/s'),
       row('floor', 'node:net floor client CPU per request', 'clientCpuUs', 'µs'),
+      row('reference', 'reference timer p50', 'p50Ms', 'ms'),
+      row('reference', 'reference timer p99', 'p99Ms', 'ms'),
     );
   }
   return rows;
@@ -122,7 +134,7 @@ export async function compareWithWrk(options: {
 
 const benchmark: Benchmark = {
   name: 'smoke-load',
-  description: `load check vs wrk -t1 -c${CONNECTIONS} on GET /health of the example service (a route that costs the server about as much CPU as the client spends), and the cheapest node:net client for scale, ${ROUNDS} rotating rounds of ${DURATION_SEC} s each, medians and paired ratios`,
+  description: `load check vs wrk -t1 -c${CONNECTIONS} on GET /health of the example service (a route that costs the server about as much CPU as the client spends), the cheapest node:net client for scale and the reference timer (lib/reference-client.ts), ${ROUNDS} rotating rounds of ${DURATION_SEC} s each, medians and paired ratios`,
   run: () => compareWithWrk({ path: '/health', rounds: ROUNDS, floor: true }),
 };
 
