@@ -1,7 +1,7 @@
 import type { Benchmark } from './lib/benchmark.js';
 import { compareWithWrk } from './smoke-load.bench.js';
+import { SIDE_ROUNDS as ROUNDS } from './smoke-shared.js';
 
-const ROUNDS = Math.max(3, Math.ceil((Number(process.env.BENCH_ROUNDS) || 7) / 2));
 const LATENCY_MS = 2;
 
 /**

@@ -1,10 +1,9 @@
-import { runLoad } from '@n1v1/smoke-tests';
 import { haveWrk, measureWrkAsync } from './health-bench-support.js';
 import type { Benchmark, BenchRow } from './lib/benchmark.js';
 import { runReference } from './lib/run-reference.js';
-import { median, startExampleServiceProcess } from './smoke-shared.js';
+import { runOurs } from './smoke-load.bench.js';
+import { median, SIDE_ROUNDS as ROUNDS, startExampleServiceProcess } from './smoke-shared.js';
 
-const ROUNDS = Math.max(3, Math.ceil((Number(process.env.BENCH_ROUNDS) || 7) / 2));
 const DURATION_SEC = 3;
 /** Per tool: the two tools of a pair share the 10 connections of the other smoke-load runs. */
 const CONNECTIONS = 5;
@@ -12,12 +11,6 @@ const CONNECTIONS = 5;
 interface Timed {
   p50Ms: number;
   p99Ms: number;
-}
-
-async function runOurs(url: string, path: string): Promise<Timed> {
-  const report = await runLoad({ url, path, durationSec: DURATION_SEC, connections: CONNECTIONS });
-  if (report.errors > 0) throw new Error(`the load check saw ${report.errors} errors`);
-  return { p50Ms: report.latencyMs.p50, p99Ms: report.latencyMs.p99 };
 }
 
 /**
@@ -38,7 +31,7 @@ async function compareWithReference(path: string): Promise<BenchRow[]> {
   const pairs = {
     ours: async () => {
       const [subject, reference] = await Promise.all([
-        runOurs(service.url, path),
+        runOurs(service.url, path, CONNECTIONS),
         runReference(url, CONNECTIONS, DURATION_SEC),
       ]);
       return { subject, reference };

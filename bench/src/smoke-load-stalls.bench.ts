@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './lib/benchmark.js';
 import { compareWithWrk } from './smoke-load.bench.js';
-import { startServiceProcess } from './smoke-shared.js';
+import { SIDE_ROUNDS as ROUNDS, startServiceProcess } from './smoke-shared.js';
 
-const ROUNDS = Math.max(3, Math.ceil((Number(process.env.BENCH_ROUNDS) || 7) / 2));
 const script = fileURLToPath(new URL('./lib/stalling-server.js', import.meta.url));
 
 /**

@@ -2,12 +2,12 @@ import { runLoad } from '@n1v1/smoke-tests';
 import { haveWrk } from './health-bench-support.js';
 import type { Benchmark, BenchRow } from './lib/benchmark.js';
 import { measureWrkWithCpu, nodeClientFloor } from './lib/client-cpu.js';
+import { ROUNDS } from './lib/interleaved-servers.js';
 import { runReference } from './lib/run-reference.js';
 import { median, type ServiceProcess, startExampleServiceProcess } from './smoke-shared.js';
 
 const DURATION_SEC = 3;
 const CONNECTIONS = 10;
-const ROUNDS = Math.max(1, Math.min(50, Number(process.env.BENCH_ROUNDS) || 7));
 
 interface Round {
   p50Ms: number;
@@ -19,9 +19,14 @@ interface Round {
 
 type Tool = 'wrk' | 'ours' | 'floor' | 'reference';
 
-async function runOurs(url: string, path: string): Promise<Round> {
+/** One load-check run of DURATION_SEC, with the CPU it took; any error fails the benchmark. */
+export async function runOurs(
+  url: string,
+  path: string,
+  connections = CONNECTIONS,
+): Promise<Round> {
   const before = process.cpuUsage();
-  const report = await runLoad({ url, path, durationSec: DURATION_SEC, connections: CONNECTIONS });
+  const report = await runLoad({ url, path, durationSec: DURATION_SEC, connections });
   const cpu = process.cpuUsage(before);
   if (report.errors > 0) throw new Error(`the load check saw ${report.errors} errors`);
   const { p50, p99 } = report.latencyMs;

@@ -56,6 +56,12 @@ export async function startServiceProcess(
   };
 }
 
+/**
+ * Rounds of the load benchmarks beside `smoke-load` (paced, stalls, reference): half of
+ * `BENCH_ROUNDS` (default 7), at least 3, so that a full run stays within minutes.
+ */
+export const SIDE_ROUNDS = Math.max(3, Math.ceil((Number(process.env.BENCH_ROUNDS) || 7) / 2));
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

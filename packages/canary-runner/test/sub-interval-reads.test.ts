@@ -45,6 +45,21 @@ const source = (canaryUrl: string, baselineUrl: string, timeoutMs = 2000) =>
     timeoutMs,
   });
 
+/** `requests` answered so far, none failed, all within the one `+Inf` bucket. */
+const answered = (requests: number) => requestMetrics(requests, 0, [['+Inf', requests]]);
+
+/** Two stand-in targets that have answered `requests` each, and a started source on them. */
+async function startedPair(requests: number) {
+  const canary = await startMetricsServer();
+  const baseline = await startMetricsServer();
+  servers.push(canary, baseline);
+  canary.metrics = answered(requests);
+  baseline.metrics = answered(requests);
+  const metrics = source(canary.url, baseline.url, 300);
+  await metrics.start();
+  return { canary, baseline, metrics };
+}
+
 describe('sub-interval reads of the scrape source', () => {
   it('cut the interval of the real example service into bins, in time order, that sum to it', async () => {
     const canary = await startExampleService({
@@ -87,39 +102,25 @@ describe('sub-interval reads of the scrape source', () => {
   });
 
   it('merge a read that failed into the next bin, and count a reset counter as the deltas do', async () => {
-    const canary = await startMetricsServer();
-    const baseline = await startMetricsServer();
-    servers.push(canary, baseline);
-    const at = (n: number) => requestMetrics(n, 0, [['+Inf', n]]);
-    canary.metrics = at(100);
-    baseline.metrics = at(100);
-    const metrics = source(canary.url, baseline.url, 300);
-    await metrics.start();
-    canary.metrics = at(150);
+    const { canary, metrics } = await startedPair(100);
+    canary.metrics = answered(150);
     await metrics.readBetween!();
-    canary.metrics = at(180);
+    canary.metrics = answered(180);
     canary.delayMs = 600;
     await metrics.readBetween!();
     canary.delayMs = 0;
-    canary.metrics = at(200);
+    canary.metrics = answered(200);
     await metrics.readBetween!();
     // The process restarted: its counter starts again from 0.
-    canary.metrics = at(30);
+    canary.metrics = answered(30);
     const poll = await metrics.poll();
     expect(poll.reads!.canary!.map((b) => b.requests)).toEqual([50, 50, 30]);
     expect(poll.reads!.baseline!.map((b) => b.requests)).toEqual([0, 0, 0, 0]);
   });
 
   it('keep the bins of a side whose poll failed for its next poll, in time order', async () => {
-    const canary = await startMetricsServer();
-    const baseline = await startMetricsServer();
-    servers.push(canary, baseline);
-    const at = (n: number) => requestMetrics(n, 0, [['+Inf', n]]);
-    canary.metrics = at(0);
-    baseline.metrics = at(0);
-    const metrics = source(canary.url, baseline.url, 300);
-    await metrics.start();
-    baseline.metrics = at(10);
+    const { baseline, metrics } = await startedPair(0);
+    baseline.metrics = answered(10);
     await metrics.readBetween!();
     baseline.delayMs = 600;
     const failed = await metrics.poll();
@@ -131,7 +132,7 @@ describe('sub-interval reads of the scrape source', () => {
       ],
     });
     baseline.delayMs = 0;
-    baseline.metrics = at(25);
+    baseline.metrics = answered(25);
     const next = await metrics.poll();
     expect(next.reads!.baseline!.map((b) => b.requests)).toEqual([10, 15]);
   });
@@ -139,7 +140,7 @@ describe('sub-interval reads of the scrape source', () => {
   it('are not given when nothing read between polls (the bake), and are in the dry-run plan', async () => {
     const canary = await startMetricsServer();
     servers.push(canary);
-    canary.metrics = requestMetrics(5, 0, [['+Inf', 5]]);
+    canary.metrics = answered(5);
     const metrics = source(canary.url, canary.url);
     await metrics.start();
     expect((await metrics.poll()).reads).toBeUndefined();

@@ -52,7 +52,6 @@ export interface NodeParserClass {
   readonly kLenientNone?: number;
   readonly kOnHeaders: number;
   readonly kOnHeadersComplete: number;
-  readonly kOnBody: number;
   readonly kOnMessageComplete: number;
 }
 
@@ -107,7 +106,7 @@ export function loadNodeParser(): NodeParserClass | undefined {
       typeof proto?.initialize === 'function' &&
       typeof proto.execute === 'function' &&
       typeof proto.close === 'function' &&
-      [P.kOnHeaders, P.kOnHeadersComplete, P.kOnBody, P.kOnMessageComplete].every(
+      [P.kOnHeaders, P.kOnHeadersComplete, P.kOnMessageComplete].every(
         (slot) => typeof slot === 'number',
       );
     return usable ? (P as unknown as NodeParserClass) : undefined;
